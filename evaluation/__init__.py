@@ -1,0 +1,1 @@
+"""Scoring Vigyapti records against annotated samples."""

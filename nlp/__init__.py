@@ -1,0 +1,1 @@
+"""Vigyapti's language layer: normalisation, segmentation, language id, numbers, lexicons."""

@@ -1,0 +1,132 @@
+"""Dates in Hindi and English forms, and the dateline that opens a release.
+
+'6 फरवरी, 2021', 'फरवरी 6, 2021', '06.02.2021' (day first, as in India),
+'6th February 2021'. Month names live in data/months.tsv.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from nlp.lexicons import read_tsv, read_list
+from nlp.normalize import fold
+
+# Devanagari letters and signs count as word characters for boundaries.
+WORD = r"[\w\u0900-\u0963\u0971-\u097f]"
+NOT_BEFORE = rf"(?<!{WORD})"
+NOT_AFTER = rf"(?!{WORD})"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: Optional[str]  # None when the year is missing or the date is impossible
+
+
+@lru_cache(maxsize=None)
+def _months() -> dict[str, int]:
+    return {fold(row["word"]).lower(): int(row["month"]) for row in read_tsv("months.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    names = sorted(_months(), key=len, reverse=True)
+    month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    return [
+        (re.compile(rf"{NOT_BEFORE}{day}\s*{month}{NOT_AFTER}(?:\s*,?\s*{year}(?!\d))?", re.I), "dmy"),
+        (re.compile(rf"{NOT_BEFORE}{month}{NOT_AFTER}\s*{day},?\s*{year}(?!\d)", re.I), "mdy"),
+        (re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?P=sep){year}(?!\d)"), "numeric"),
+    ]
+
+
+def _iso(year: Optional[str], month: int, day: str) -> Optional[str]:
+    if not year:
+        return None
+    try:
+        return datetime.date(int(year), month, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All dates in `text`; dates without a year come back with iso=None."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    months = _months()
+    for pattern, kind in _patterns():
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(s < b and e > a for a, b in taken):
+                continue
+            raw_month = match.group("month")
+            month = int(raw_month) if kind == "numeric" else months.get(fold(raw_month).lower())
+            if not month or not 1 <= month <= 12:
+                continue
+            found.append(DateMatch(s, e, _iso(match.group("year"), month, match.group("day"))))
+            taken.append((s, e))
+    return sorted(found, key=lambda d: d.start)
+
+
+# --- dateline -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    start: int
+    end: int
+    places: tuple[tuple[int, int], ...]  # spans of the place names
+    date: Optional[DateMatch]
+
+
+@lru_cache(maxsize=None)
+def _agencies() -> tuple[str, ...]:
+    return tuple(read_list("news_agencies.txt"))
+
+
+_PLACE_LIST = re.compile(
+    rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)\s*(?:,|:|।|-|–|—)\s*"
+)
+_PLACE_SEPARATOR = re.compile(r"\s*[/|]\s*")
+_MAX_PLACE_WORDS = 4
+_DATELINE_WINDOW = 3  # the dateline sits in one of the first paragraphs (after a headline)
+
+
+def find_dateline(text: str, paragraph_spans: list[tuple[int, int]],
+                  dates: list[DateMatch]) -> Optional[DatelineMatch]:
+    """'नई दिल्ली / रायपुर, 6 फरवरी, 2021:' or 'कानपुर, जेएनएन।' at a paragraph start."""
+    agencies = _agencies()
+    for p_start, p_end in paragraph_spans[:_DATELINE_WINDOW]:
+        para = text[p_start:p_end]
+        match = _PLACE_LIST.match(para)
+        if not match:
+            continue
+        places_text = match.group("places")
+        rest_at = p_start + match.end()
+        date = next((d for d in dates if rest_at <= d.start <= rest_at + 3), None)
+        rest = text[rest_at:p_end]
+        agency = next((a for a in agencies if rest.startswith(a)), None)
+        if date is None and agency is None:
+            # "रायपुर 6 फरवरी 2021" with no comma: the date ends the place list
+            date = next((d for d in dates if p_start < d.start <= p_start + 60
+                         and not text[p_start:d.start].strip(" ,").count(",")), None)
+            if date is None:
+                continue
+            places_text = text[p_start:date.start].rstrip(" ,:")
+        spans = []
+        offset = p_start
+        for piece in _PLACE_SEPARATOR.split(places_text):
+            at = text.find(piece, offset)
+            if piece and at >= 0:
+                spans.append((at, at + len(piece)))
+                offset = at + len(piece)
+        if not spans or any(len(text[s:e].split()) > _MAX_PLACE_WORDS for s, e in spans):
+            continue
+        end = date.end if date else rest_at + len(agency)
+        tail = re.match(r"\s*[:।\-–—]?", text[end:p_end])
+        return DatelineMatch(p_start, end + (tail.end() if tail else 0), tuple(spans), date)
+    return None

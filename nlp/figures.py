@@ -1,0 +1,112 @@
+"""Figures: amounts, percentages, measures and counts with what they count.
+
+'14 लाख रुपये' -> 1400000 INR; '14 लाख मास्क' -> 1400000 count of मास्क;
+'9.5 फीसद' -> 9.5 percent; '₹2.5 करोड़' -> 25000000 INR. Works on spaCy
+tokens of the normalised text; spans already claimed by dates or contacts
+are skipped so a phone number or a year never becomes a figure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, Union
+
+from spacy.lang.hi.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from nlp.lexicons import read_tsv
+from nlp.normalize import fold
+from nlp.numbers import number_words, parse_number
+
+LABEL = "-"  # unit of a word that turns the number next to it into a label
+_YEARS = range(1900, 2100)
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    start: int
+    end: int
+    value: Union[int, float]
+    unit: str
+    of: Optional[str]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    before: bool
+    after: bool
+
+
+@lru_cache(maxsize=None)
+def _units() -> dict[str, _Unit]:
+    table = {}
+    for row in read_tsv("units.tsv"):
+        pos = row["position"]
+        table[fold(row["word"]).lower()] = _Unit(row["unit"], pos in ("before", "either"), pos in ("after", "either"))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _ambiguous_words() -> frozenset[str]:
+    """Number words that are mostly not numbers on their own: एक is also 'a'."""
+    return frozenset({fold("एक")})
+
+
+def _key(text: str) -> str:
+    return fold(text).lower()
+
+
+def is_word(text: str) -> bool:
+    """Letters only, counting Devanagari vowel signs and virama (which str.isalpha does not)."""
+    return bool(text) and all(ch.isalpha() or "\u0900" <= ch <= "\u0963" or "\u0971" <= ch <= "\u097f"
+                              for ch in text)
+
+
+def _is_counted_noun(token) -> bool:
+    return (is_word(token.text) and _key(token.text) not in STOP_WORDS and token.text not in STOP_WORDS
+            and _key(token.text) not in number_words().scales)
+
+
+def find_figures(doc: Doc, excluded: Iterable[tuple[int, int]] = ()) -> list[FigureMatch]:
+    units = _units()
+    texts = [t.text for t in doc]
+    blocked = set()
+    for s, e in excluded:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            blocked.update(range(span.start, span.end))
+    found: list[FigureMatch] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if i in blocked:
+            i += 1
+            continue
+        marker = units.get(_key(texts[i]))
+        j = i + 1 if marker is not None and marker.before else i
+        value, used = parse_number(texts, j)
+        if value is None or any(t in blocked for t in range(j, j + used)):
+            i += 1
+            continue
+        k = j + used
+        unit = marker.unit if j > i else None
+        if unit is None and k < n:
+            after = units.get(_key(texts[k]))
+            if after is not None and after.after:
+                unit, k = after.unit, k + 1
+        if unit == LABEL or (used == 1 and unit is None and _key(texts[j]) in _ambiguous_words()):
+            i = k
+            continue
+        of = None
+        if unit is None:
+            if k < n and _is_counted_noun(doc[k]):
+                of, k = doc[k].text, k + 1
+            elif isinstance(value, int) and value in _YEARS and used == 1:
+                i = k  # a bare year ("2020 में") is a date, not a figure
+                continue
+            unit = "count"
+        start = doc[i].idx
+        last = doc[k - 1]
+        found.append(FigureMatch(start, last.idx + len(last.text), value, unit, of))
+        i = k
+    return found

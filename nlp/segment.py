@@ -1,0 +1,72 @@
+"""Paragraphs and sentences as character spans of the (normalised) text.
+
+Paragraphs are split on newlines first; sentences inside each paragraph
+come from indic-nlp-library's `sentence_split`, then pieces that end in a
+known abbreviation (डॉ., रु., Dr.) are joined back to what follows.
+"""
+from __future__ import annotations
+
+import re
+
+from indicnlp.tokenize import sentence_tokenize
+
+from nlp.lexicons import abbreviations
+
+Span = tuple[int, int]
+
+_LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines, stripped, as (start, end) spans."""
+    spans = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        line = match.group()
+        lead = len(line) - len(line.lstrip())
+        trail = len(line) - len(line.rstrip())
+        if end - trail > start + lead:
+            spans.append((start + lead, end - trail))
+    return spans
+
+
+_INITIALS = re.compile(r"(?:[^\s.]{1,3}\.){2,}")  # भा.प्र.से., I.A.S.
+
+
+def _ends_in_abbreviation(piece: str) -> bool:
+    match = _LAST_WORD.search(piece)
+    if not match:
+        return False
+    word = match.group(1)
+    return word in abbreviations() or bool(_INITIALS.fullmatch(word))
+
+
+def sentences(text: str, paragraph_spans: list[Span] | None = None) -> list[Span]:
+    """Sentence spans over the whole text, never crossing a paragraph."""
+    spans: list[Span] = []
+    for p_start, p_end in paragraph_spans if paragraph_spans is not None else paragraphs(text):
+        para = text[p_start:p_end]
+        cursor = 0
+        pending_start = None
+        pieces = sentence_tokenize.sentence_split(para, lang="hi")
+        for n, piece in enumerate(pieces):
+            piece = piece.strip()
+            if not piece:
+                continue
+            found = para.find(piece, cursor)
+            if found < 0:  # the splitter changed the text: fall back to the paragraph
+                spans.append((p_start + cursor, p_end)) if cursor < len(para) else None
+                cursor = len(para)
+                pending_start = None
+                break
+            start = found if pending_start is None else pending_start
+            cursor = found + len(piece)
+            if n < len(pieces) - 1 and _ends_in_abbreviation(piece):
+                pending_start = start
+                continue
+            spans.append((p_start + start, p_start + cursor))
+            pending_start = None
+        if pending_start is not None:
+            spans.append((p_start + pending_start, p_start + cursor))
+    return spans

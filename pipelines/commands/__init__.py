@@ -1,0 +1,1 @@
+"""Subcommands of the `vigyapti` CLI, discovered by pipelines.cli."""

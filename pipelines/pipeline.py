@@ -1,0 +1,69 @@
+"""`Pipeline`: text in, `vigyapti.record/1` out.
+
+    from pipelines import Pipeline
+    record = Pipeline()("नई दिल्ली, 6 फरवरी, 2021: ...")
+    record.to_dict()
+
+The pipeline is a spaCy `Language` (blank Hindi with our tokenizer rules)
+whose components fill the record; `Pipeline.nlp` is there for users who
+want the Doc itself (e.g. for displaCy).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.normalize import normalize
+from nlp.tokenize import blank_hindi
+from pipelines import components  # noqa: F401  (registers the components)
+from pipelines.record import Record
+
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "vigyapti_structure",
+    "vigyapti_contacts",
+    "vigyapti_dates",
+    "vigyapti_figures",
+)
+
+
+def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
+    nlp = blank_hindi()
+    for name in component_names:
+        nlp.add_pipe(name)
+    return nlp
+
+
+class Pipeline:
+    """Load once, call many times: a Pipeline is cheap to call and holds no per-document state."""
+
+    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS):
+        self.nlp = build_language(components)
+
+    def make_doc(self, text: str, doc_id: Optional[str] = None) -> Doc:
+        source = normalize(text)
+        doc = self.nlp.make_doc(source.text)
+        doc._.source = source
+        doc._.record = Record(doc_id=doc_id)
+        return doc
+
+    def process(self, text: str, doc_id: Optional[str] = None) -> Doc:
+        """Run every component and return the Doc (the record is `doc._.record`)."""
+        doc = self.make_doc(text, doc_id)
+        if not text.strip():
+            doc._.record.warnings.append("empty input: nothing to extract")
+            return doc
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        if doc._.record.is_empty():
+            doc._.record.warnings.append("nothing extracted from this document")
+        return doc
+
+    def __call__(self, text: str, doc_id: Optional[str] = None) -> Record:
+        return self.process(text, doc_id)._.record
+
+    def pipe(self, texts: Iterable[str], doc_ids: Optional[Iterable[Optional[str]]] = None) -> Iterator[Record]:
+        ids = iter(doc_ids) if doc_ids is not None else None
+        for text in texts:
+            yield self(text, next(ids) if ids is not None else None)
