@@ -132,6 +132,13 @@ class Contacts:
 
 
 @dataclass
+class SummaryFact:
+    """One sentence of summary_en and the record items (with offsets) it was built from."""
+    sentence: str
+    sources: list[Mention] = field(default_factory=list)
+
+
+@dataclass
 class Record:
     doc_id: Optional[str] = None
     language: str = "und"
@@ -143,6 +150,9 @@ class Record:
     figures: list[Figure] = field(default_factory=list)
     contacts: Contacts = field(default_factory=Contacts)
     summary_en: str = ""
+    summary_facts: list[SummaryFact] = field(default_factory=list)
+    summary_hi: list[Mention] = field(default_factory=list)  # extractive: the top Hindi sentences
+    summary_translation: Optional[str] = None  # summary_hi machine-translated, only with a translator
     warnings: list[str] = field(default_factory=list)
     schema: str = SCHEMA
 
