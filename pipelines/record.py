@@ -8,6 +8,7 @@ the normalised copy the pipeline works on. See docs/record-schema.md.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
 from dataclasses import dataclass, field
@@ -190,7 +191,13 @@ def _build(tp: Any, value: Any) -> Any:
         (item_type,) = typing.get_args(tp)
         return [_build(item_type, v) for v in value]
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        known = {f.name for f in dataclasses.fields(tp)}
-        return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in known})
+        hints = _field_types(tp)
+        return tp(**{k: _build(hints[k], v) for k, v in value.items() if k in hints})
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, Any]:
+    """Resolved field annotations of a dataclass (get_type_hints is slow: once per class)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
