@@ -68,6 +68,14 @@ def _is_counted_noun(token) -> bool:
             and _key(token.text) not in number_words().scales)
 
 
+def _is_list_number(doc: Doc, i: int, k: int) -> bool:
+    """`1.` or `(2)` opening a line of a numbered list is numbering, not a figure."""
+    if k - i != 1 or k >= len(doc) or doc[k].text not in (".", ")", "।"):
+        return False
+    before = doc.text[:doc[i].idx].rstrip(" \t(")
+    return not before or before.endswith("\n")
+
+
 def find_figures(doc: Doc, excluded: Iterable[tuple[int, int]] = ()) -> list[FigureMatch]:
     units = _units()
     texts = [t.text for t in doc]
@@ -94,7 +102,8 @@ def find_figures(doc: Doc, excluded: Iterable[tuple[int, int]] = ()) -> list[Fig
             after = units.get(_key(texts[k]))
             if after is not None and after.after:
                 unit, k = after.unit, k + 1
-        if unit == LABEL or (used == 1 and unit is None and _key(texts[j]) in _ambiguous_words()):
+        if unit == LABEL or (used == 1 and unit is None and _key(texts[j]) in _ambiguous_words()) \
+                or _is_list_number(doc, i, k):
             i = k
             continue
         of = None

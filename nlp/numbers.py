@@ -73,8 +73,9 @@ def parse_digits(token: str) -> Optional[Number]:
 
 def _tidy(value: float) -> Number:
     """Integral floats become ints; others are rounded to kill binary noise."""
-    if float(value).is_integer():
-        return int(value)
+    nearest = round(value)
+    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)):  # 16.6 लाख करोड़ is whole, whatever floats say
+        return int(nearest)
     return round(value, 6)
 
 
@@ -106,12 +107,13 @@ def parse_number(tokens: Sequence[str], start: int = 0) -> tuple[Optional[Number
 
     Returns (value, tokens used); (None, 0) when no number starts there.
     'एक लाख बीस हज़ार' -> 120000; '1 करोड़ 20 लाख' -> 12000000;
-    'साढ़े तीन करोड़' -> 35000000; '14 लाख' -> 1400000.
+    'साढ़े तीन करोड़' -> 35000000; '14 लाख' -> 1400000; '16.6 लाख करोड़' -> 1.66e13.
     """
     words = number_words()
     total = 0.0
     pending: Optional[float] = None  # the number waiting for its scale word
     last_scale = None  # the last big (>= 1000) scale, which must descend
+    last_group = 0.0  # what the last big scale word added to the total
     after_hundred = False
     i = start
     while i < len(tokens):
@@ -126,9 +128,18 @@ def parse_number(tokens: Sequence[str], start: int = 0) -> tuple[Optional[Number
                 pending = (pending if pending is not None else 1) * 100
                 after_hundred = True
             else:
+                if last_scale is not None and scale > last_scale and pending is None \
+                        and fold(tokens[i - 1]).lower() in words.scales:
+                    # a compound scale: '16.6 लाख करोड़' is 16.6 lakh crore
+                    total += last_group * (scale - 1)
+                    last_group *= scale
+                    last_scale *= scale
+                    i += 1
+                    continue
                 if last_scale is not None and scale >= last_scale:
                     break
-                total += (pending if pending is not None else 1) * scale
+                last_group = (pending if pending is not None else 1) * scale
+                total += last_group
                 pending, last_scale, after_hundred = None, scale, False
             i += 1
             continue
