@@ -76,7 +76,7 @@ def _tidy(value: float) -> Number:
     nearest = round(value)
     if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)):  # 16.6 लाख करोड़ is whole, whatever floats say
         return int(nearest)
-    return round(value, 6)
+    return float(f"{value:.12g}")  # drop binary noise, keep small values
 
 
 def _small_number(tokens: Sequence[str], i: int) -> tuple[Optional[float], int]:
