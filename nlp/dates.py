@@ -89,7 +89,7 @@ def _agencies() -> tuple[str, ...]:
 
 
 _PLACE_LIST = re.compile(
-    rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)\s*(?:,|:|।|-|–|—)\s*"
+    rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)(?:\s*\([^\n()]{{1,30}}\))?\s*(?:,|:|।|-|–|—)\s*"
 )
 _PLACE_SEPARATOR = re.compile(r"\s*[/|]\s*")
 _MAX_PLACE_WORDS = 4

@@ -49,8 +49,8 @@ def _units() -> dict[str, _Unit]:
 
 @lru_cache(maxsize=None)
 def _ambiguous_words() -> frozenset[str]:
-    """Number words that are mostly not numbers on their own: एक is also 'a'."""
-    return frozenset({fold("एक")})
+    """Number words that are mostly not numbers on their own: एक is also 'a', आधा 'half (of it)'."""
+    return frozenset(fold(w) for w in ("एक", "आधा", "आधी", "आधे"))
 
 
 def _key(text: str) -> str:

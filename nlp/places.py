@@ -164,6 +164,7 @@ def _cues() -> dict[str, dict[str, str]]:
 _LIST_SEPARATORS = {",", "/", "और", "व", "एवं", "तथा", "-", "–"}
 _DATELINE_FOLLOWERS = {",", ":", "/", "(", "-", "–", "|", "।"}
 _GENITIVES = {"के", "की", "का"}
+_POSTPOSITIONS = {"ने", "के", "की", "का", "को", "से", "में", "पर", "द्वारा", "व", "और", "एवं"}
 _HYPHENS = {"-", "‐", "‑", "–"}
 
 
@@ -290,8 +291,10 @@ def _in_place_context(text, toks, span, clear_spans, post_spans) -> bool:
             return True
     name_start = toks[i].start
     for post_start, post_end in post_spans:
-        # डीएम बस्ती / एसपी, रायगढ़
-        if 0 <= name_start - post_end <= 2 and text[post_end:name_start].strip() in ("", ","):
+        # डीएम बस्ती ने / एसपी, रायगढ़, ... but not राष्ट्रपति हसन रुहानी (a post before a person's name)
+        if 0 <= name_start - post_end <= 2 and text[post_end:name_start].strip() in ("", ",") and (
+            j >= len(toks) or not toks[j].is_word or toks[j].text in _POSTPOSITIONS
+        ):
             return True
         # बस्ती के डीएम
         if j + 1 < len(toks) and toks[j].text in _GENITIVES and toks[j + 1].start == post_start:
