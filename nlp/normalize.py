@@ -1,8 +1,8 @@
 """Unicode normalisation that remembers where every character came from.
 
 The pipeline reads a cleaned copy of the input (NFC, Devanagari digits as
-ASCII, no zero-width characters or markdown emphasis, Urdu nukta letters
-folded), but records must point into the text the user gave us. `Normalized`
+ASCII, no zero-width characters or markdown emphasis, runs of spaces as one,
+Urdu nukta letters folded), but records must point into the text the user gave us. `Normalized`
 keeps, for every output character, the span of input characters it came
 from, so any span of the clean text maps back exactly.
 """
@@ -73,8 +73,8 @@ def normalize(original: str) -> Normalized:
             cluster = " "
         composed = unicodedata.normalize("NFC", cluster)
         for ch in composed:
-            if ch in _ZERO_WIDTH:
-                continue
+            if ch in _ZERO_WIDTH or (ch == " " and out and out[-1] in " \n"):
+                continue  # runs of spaces (often left by markdown) collapse to one
             if ch == _NUKTA and out and out[-1] in _FOLDABLE_NUKTA_BASES:
                 continue
             out.append(_DEVANAGARI_DIGITS.get(ch, ch))

@@ -157,14 +157,22 @@ def _cues() -> dict[str, dict[str, str]]:
     """side ('after'/'before') -> folded cue word -> cue."""
     table: dict[str, dict[str, str]] = {"after": {}, "before": {}}
     for row in read_tsv("place_cues.tsv"):
-        table[row["side"]][fold(row["word"])] = row["cue"]
+        if row["cue"] != "not_place":
+            table[row["side"]][fold(row["word"])] = row["cue"]
     return table
 
 
-_LIST_SEPARATORS = {",", "/", "और", "व", "एवं", "तथा", "-", "–"}
+@lru_cache(maxsize=None)
+def _not_place_before() -> frozenset[str]:
+    """Words before a common-word name that make it the common word (इस बस्ती, किसी भी सूरत)."""
+    return frozenset(fold(r["word"]) for r in read_tsv("place_cues.tsv") if r["cue"] == "not_place")
+
+
+_LIST_SEPARATORS = {",", "/", "और", "व", "एवं", "तथा", "-", "–"}  # and hyphen pairs: गोंडा-बस्ती
 _DATELINE_FOLLOWERS = {",", ":", "/", "(", "-", "–", "|", "।"}
 _GENITIVES = {"के", "की", "का"}
-_POSTPOSITIONS = {"ने", "के", "की", "का", "को", "से", "में", "पर", "द्वारा", "व", "और", "एवं"}
+_CASE_MARKERS = {"ने", "के", "की", "का", "को", "से", "में", "पर", "तक"}
+_POSTPOSITIONS = _CASE_MARKERS | {"द्वारा", "व", "और", "एवं"}
 _HYPHENS = {"-", "‐", "‑", "–"}
 
 
@@ -244,11 +252,13 @@ def _only_list_marks(toks: list[_Tok], j: int, k: int) -> bool:
 
 
 def _list_gap(toks: list[_Tok], j: int, k: int) -> bool:
-    """Tokens [j, k) join two items of a list, counts allowed: `सतना में 02, धार`."""
+    """Tokens [j, k) join two items of a list, counts allowed: `सतना में 02, धार`, `सीहोर एवं गुना`, `गोंडा-बस्ती`."""
     if not 0 < k - j <= 6:
         return False
     gap = toks[j:k]
-    return any(t.text in {",", "/"} for t in gap) and all(
+    if len(gap) == 1 and gap[0].text in _HYPHENS:
+        return True
+    return any(t.text in _LIST_SEPARATORS and t.text not in _HYPHENS for t in gap) and all(
         t.text in _LIST_SEPARATORS or t.text in _COUNT_LIST_FILLERS or t.is_num for t in gap
     )
 
@@ -327,7 +337,8 @@ def find_places(doc, post_spans: Optional[Iterable[tuple[int, int]]] = None) -> 
         if matches[k][3] is None and nxt[3] and _only_list_marks(toks, matches[k][1], nxt[0]):
             matches[k][3] = nxt[3]
     clear_spans = [(i, j, entries) for i, j, entries, _, common in matches if not common]
-    result = []
+    accepted = []
+    pending = []  # common-word names without evidence of their own
     for i, j, entries, cue, common in matches:
         if common and not places.is_listed_spelling(text[toks[i].start: toks[j - 1].end]):
             continue  # no vowel-length leeway for common words: पूरी is not पुरी
@@ -335,9 +346,21 @@ def find_places(doc, post_spans: Optional[Iterable[tuple[int, int]]] = None) -> 
             if post_spans is None:
                 post_spans = _post_spans(doc)
             if not _in_place_context(text, toks, (i, j), clear_spans, post_spans):
+                pending.append((i, j, entries, cue))
                 continue
-        result.append(PlaceMatch(toks[i].start, toks[j - 1].end, entries, cue))
-    return result
+        accepted.append((i, j, entries, cue))
+    # One sense per document: a name shown to be a place once (`सूरत, राजकोट`) is the place again
+    # where a postposition follows (`सूरत में`), unless a determiner says otherwise (`इस बस्ती में`).
+    known = {match_key(text[toks[i].start: toks[j - 1].end]) for i, j, _, _ in accepted}
+    for i, j, entries, cue in pending:
+        if (
+            match_key(text[toks[i].start: toks[j - 1].end]) in known
+            and j < len(toks) and toks[j].text in _CASE_MARKERS
+            and not (i > 0 and fold(toks[i - 1].text) in _not_place_before())
+        ):
+            accepted.append((i, j, entries, cue))
+    accepted.sort(key=lambda m: m[0])
+    return [PlaceMatch(toks[i].start, toks[j - 1].end, entries, cue) for i, j, entries, cue in accepted]
 
 
 def _post_spans(doc) -> list[tuple[int, int]]:

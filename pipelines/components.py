@@ -8,6 +8,8 @@ component has taken (a phone number, a date) so a later one leaves them.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,8 +17,15 @@ from nlp import contacts as contacts_mod
 from nlp import dates as dates_mod
 from nlp import figures as figures_mod
 from nlp import langid, segment
-from nlp.places import gazetteer
-from pipelines.record import DatelinePlace, Email, Figure, Phone
+from nlp.designations import find_posts
+from nlp.normalize import fold
+from nlp.officers import link_people
+from nlp.organizations import find_organizations
+from nlp.places import find_places, gazetteer
+from nlp.services import find_services
+from pipelines import english
+from pipelines.record import (DatelinePlace, Email, Figure, Mention, Officer, Organization, Person, Phone, Place,
+                              Post, Quote)
 
 for _name, _default in (("source", None), ("record", None), ("paragraphs", None),
                         ("claimed", None), ("dates", None)):
@@ -92,3 +101,152 @@ def figures(doc: Doc) -> Doc:
         s, e, text = original_span(doc, match.start, match.end)
         record.figures.append(Figure(text, match.value, match.unit, match.of, s, e))
     return doc
+
+
+# --- who and where ---------------------------------------------------------------
+
+for _name in ("place_matches", "org_matches", "ner_spans"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _mention(doc: Doc, start: int, end: int) -> Mention:
+    s, e, text = original_span(doc, start, end)
+    return Mention(s, e, text)
+
+
+@Language.component("vigyapti_places")
+def places(doc: Doc) -> Doc:
+    """Every place mention, grouped by the place it resolves to, into record.places."""
+    matches = find_places(doc)
+    doc._.place_matches = matches
+    hint = _document_state(matches)
+    grouped: dict[tuple, Place] = {}
+    for match in matches:
+        entry = _best_candidate(match.candidates, hint)
+        if entry is None:
+            continue
+        key = (entry.name_en, entry.type, entry.state_en)
+        if key not in grouped:
+            name_hi = original_span(doc, match.start, match.end)[2]
+            grouped[key] = Place(name_hi, entry.name_en, entry.type, entry.district_en, entry.state_en)
+        grouped[key].mentions.append(_mention(doc, match.start, match.end))
+    doc._.record.places.extend(grouped.values())
+    return doc
+
+
+def _document_state(matches) -> Optional[str]:
+    counts: dict[str, int] = {}
+    for match in matches:
+        for c in match.candidates:
+            if c.type in ("state", "union_territory"):
+                counts[c.state_en] = counts.get(c.state_en, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _best_candidate(candidates, hint: Optional[str]):
+    if not candidates:
+        return None
+    if hint:
+        for c in candidates:
+            if c.state_en == hint:
+                return c
+    return candidates[0]
+
+
+@Language.component("vigyapti_organizations")
+def organizations(doc: Doc) -> Doc:
+    """Organisation names into record.organizations (one entry per name)."""
+    places_taken = frozenset(
+        t.i for m in doc._.place_matches or () for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+    )
+    matches = find_organizations(doc, places_taken)
+    doc._.org_matches = matches
+    grouped: dict[str, Organization] = {}
+    for match in matches:
+        s, e, text = original_span(doc, match.start, match.end)
+        key = fold(doc.text[match.start:match.end])
+        if key not in grouped:
+            grouped[key] = Organization(text, match.name_en or english.organization_name(doc.text[match.start:match.end]))
+        grouped[key].mentions.append(Mention(s, e, text))
+    doc._.record.organizations.extend(grouped.values())
+    return doc
+
+
+@Language.component("vigyapti_people")
+def people(doc: Doc) -> Doc:
+    """Officers (with service, posts, district, state) and other named people."""
+    record = doc._.record
+    findings = link_people(
+        doc,
+        services=find_services(doc.text),
+        posts=find_posts(doc),
+        places=doc._.place_matches or (),
+        organizations=doc._.org_matches or (),
+        ner_people=[(s, e) for s, e, label in doc._.ner_spans or () if label == "PER"],
+    )
+    for finding in findings:
+        mentions = [_mention(doc, doc[m.start].idx, _end_char(doc, m.end)) for m in finding.mentions]
+        quotes = [Quote(*_reorder(original_span(doc, s, e))) for s, e in finding.quotes]
+        name_hi = None if finding.unnamed else _full_name(doc, finding)
+        name_en = english.person_name(name_hi) if name_hi else None
+        if finding.is_officer:
+            record.officers.append(Officer(
+                name_hi=name_hi, name_en=name_en, honorific=finding.honorific,
+                service=finding.services[0] if finding.services else None,
+                posts=[_post(doc, p) for p in finding.posts],
+                mentions=mentions, quotes=quotes,
+                figures=_figures_of(doc, finding, record),
+            ))
+        else:
+            role = finding.posts[0] if finding.posts else None
+            org = finding.organizations[0] if finding.organizations else None
+            record.people.append(Person(
+                name_hi=name_hi, name_en=name_en, honorific=finding.honorific,
+                role_hi=_anchor_text(doc, role.anchor) if role else None,
+                role_en=getattr(role.anchor.data, "title_en", None) if role else None,
+                organization=_organization_name(doc, org) if org else None,
+                mentions=mentions, quotes=quotes,
+            ))
+    return doc
+
+
+def _reorder(span: tuple[int, int, str]) -> tuple[str, int, int]:
+    s, e, text = span
+    return text, s, e
+
+
+def _end_char(doc: Doc, token_end: int) -> int:
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)
+
+
+def _anchor_text(doc: Doc, anchor) -> str:
+    return original_span(doc, doc[anchor.start].idx, _end_char(doc, anchor.end))[2]
+
+
+def _full_name(doc: Doc, finding) -> str:
+    """The longest mention, as written in the input (honorific not included)."""
+    longest = max(finding.mentions, key=lambda m: m.end - m.start)
+    return original_span(doc, doc[longest.start].idx, _end_char(doc, longest.end))[2]
+
+
+def _post(doc: Doc, finding) -> Post:
+    data = finding.anchor.data
+    s, e, text = original_span(doc, doc[finding.anchor.start].idx, _end_char(doc, finding.anchor.end))
+    return Post(
+        title_hi=text, title_en=data.title_en,
+        district_en=finding.district.district_en if finding.district else None,
+        state_en=finding.state_en, current=finding.current, start=s, end=e,
+    )
+
+
+def _organization_name(doc: Doc, anchor) -> Optional[str]:
+    text = doc.text[anchor.data.start:anchor.data.end]
+    return anchor.data.name_en or english.organization_name(text) or original_span(doc, anchor.data.start, anchor.data.end)[2]
+
+
+def _figures_of(doc: Doc, finding, record) -> list[int]:
+    """Indexes of the figures in the sentences attributed to the officer."""
+    spans = [doc._.source.to_original(s, e) for s, e in finding.attributed]
+    return [n for n, f in enumerate(record.figures) if any(s <= f.start and f.end <= e for s, e in spans)]

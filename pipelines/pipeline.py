@@ -25,6 +25,9 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "vigyapti_contacts",
     "vigyapti_dates",
     "vigyapti_figures",
+    "vigyapti_places",
+    "vigyapti_organizations",
+    "vigyapti_people",
 )
 
 

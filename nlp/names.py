@@ -1,0 +1,97 @@
+"""Which words can be part of a person's name, and where names start.
+
+Hindi has no capital letters, so a name is found by its company: an
+honorific before it (श्री, डॉ.), a service or post next to it, a reporting
+verb after it (ने कहा). What the words themselves may be is judged from two
+data files: IL-NER's counts of how often a word was tagged as a person
+(data/word_entity_counts.tsv) and the romanisation spellings of common
+given names and surnames (data/name_spellings.tsv, when present).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.lang.hi.stop_words import STOP_WORDS
+
+from nlp.figures import is_word
+from nlp.lexicons import read_tsv
+from nlp.normalize import fold
+
+
+@dataclass(frozen=True)
+class WordStats:
+    person: int
+    organization: int
+    location: int
+    total: int
+
+
+@lru_cache(maxsize=None)
+def _word_stats() -> dict[str, WordStats]:
+    stats: dict[str, WordStats] = {}
+    for row in read_tsv("word_entity_counts.tsv"):
+        key = fold(row["word"])
+        old = stats.get(key, WordStats(0, 0, 0, 0))
+        stats[key] = WordStats(*(getattr(old, f) + int(row[f]) for f in ("person", "organization", "location", "total")))
+    return stats
+
+
+def word_stats(word: str) -> Optional[WordStats]:
+    """IL-NER's tag counts for a word (folded), or None for a word it never saw."""
+    return _word_stats().get(fold(word))
+
+
+@lru_cache(maxsize=None)
+def _known_name_words() -> frozenset[str]:
+    """Whole given names and surnames from the romanisation spellings (not initials or parts)."""
+    return frozenset(fold(row["hindi"]) for row in read_tsv("name_spellings.tsv") if row["kind"] == "name")
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> dict[str, str]:
+    return {row["word"]: row["english"] for row in read_tsv("honorifics.tsv")}
+
+
+_NOT_NAME = re.compile(r"[\d@#/\\]")
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A frequent word annotators (almost) never tagged as a person: कार्यालय, गिनाते."""
+    key = fold(word)
+    if key in STOP_WORDS or word in STOP_WORDS:
+        return True
+    stats = _word_stats().get(key)
+    return bool(stats and stats.total >= 8 and stats.person / stats.total < 0.05) and key not in _known_name_words()
+
+
+def is_name_part(word: str) -> bool:
+    """Strong evidence the word is a name part: listed, or mostly tagged as a person."""
+    key = fold(word)
+    if key in _known_name_words():
+        return True
+    stats = _word_stats().get(key)
+    return bool(stats and stats.person >= 2 and stats.person / stats.total >= 0.5)
+
+
+def can_be_name_token(word: str) -> bool:
+    """A Devanagari or capitalised Latin word that is not a stop word."""
+    if _NOT_NAME.search(word) or word in honorifics():
+        return False
+    if word.isascii():
+        return word[:1].isupper() and word.replace(".", "").isalpha()
+    return is_word(word) and fold(word) not in STOP_WORDS and word not in STOP_WORDS
+
+
+def honorific_at(word: str) -> Optional[str]:
+    return word if word in honorifics() else None
+
+
+def loose_key(name: str) -> str:
+    """A key under which spelling variants of one name meet: मीणा/मीना, शर्मा/सर्मा."""
+    key = fold(name)
+    key = key.translate(str.maketrans({"ण": "न", "ष": "श", "ी": "ि", "ू": "ु", "ं": "", "ृ": "र", "ॉ": "ो"}))
+    key = key.replace("\u094d", "")  # virama: श्री / शरी
+    return " ".join(key.split())

@@ -1,0 +1,502 @@
+"""Who is named in a release, and which service, post and place are theirs.
+
+Works on a spaCy Doc of the normalised text plus the anchors other matchers
+found (services, posts, places, organisations, optional NER person spans):
+
+1. **Names** are found by their company (see `nlp.names`): an honorific
+   before them, a service or post next to them, `ने` after them, a model's
+   PER span; later surname-only mentions (`मीणा ने कहा`) join the person
+   whose name ends with that word, spelling variants included (मीणा/मीना).
+2. **Appositive chains**: press releases describe a person in a run of
+   services, posts and places joined by commas, `और`, `के` ... right after
+   the name (`X, आईएएस और जिला मजिस्ट्रेट, सारण, बिहार ने`) or right before
+   it (`हाथरस के संयुक्त मजिस्ट्रेट के रूप में तैनात, मीणा ने`). Each name
+   takes the anchors of its chains; a post takes the district and state next
+   to it in the chain.
+3. **Officer or not**: a person with a service or a current public post is
+   an officer; a named person whose role sits with a party, company or NGO,
+   or who has no post, is one of `people`. A post that is the subject of a
+   verb with no name (`जिलाधिकारी ने कहा`) is an unnamed officer.
+
+Everything here is in token indexes and character offsets of the Doc's
+text; the pipeline component maps offsets back to the input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from nlp.names import can_be_name_token, honorifics, is_name_part, is_ordinary_word, loose_key, word_stats
+
+MAX_NAME_TOKENS = 4
+MAX_CHAIN_TOKENS = 18
+# Words that may sit between the parts of a description (`X, आईपीएस अधिकारी और एसपी, रायगढ़`).
+CHAIN_WORDS = {",", "(", ")", "–", "-", "—", "/", ":", "के", "की", "का", "में", "रूप", "पद", "पर", "अधिकारी", "वरिष्ठ",
+               "जिले", "जिला", "जनपद", "अब", "वर्तमान", "तैनात", "कार्यरत", "रहे", "रह", "चुके", "पूर्व", "बतौर", "सेवानिवृत्त",
+               "और", "एवं", "तथा", "व", "बैच", "as"}
+COORDINATORS = {"और", "एवं", "तथा", "व"}
+NOW_WORDS = {"अब", "वर्तमान"}
+FORMER_WORDS = {"पूर्व", "रहे", "चुके", "सेवानिवृत्त"}
+# Words after a name that show it is the subject or owner in a clause.
+AFTER_NAME = {"ने", "का", "की", "के", "को", "से", ",", "(", "।", "और", "एवं", "तथा", "द्वारा", "ने,", "जी", ")", "–", "-", ":"}
+REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
+PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media", "other"}
+# Titles that are public offices only with a service, a place or a government body next to them:
+# an adviser of a think tank or the president of a party is one of `people`.
+GENERIC_TITLES = {"Adviser", "Advisor", "Chairman", "Chairperson", "President", "Director", "Secretary", "Member",
+                  "Spokesperson", "Coordinator", "Convener", "Founder", "Chief Executive Officer", "Manager"}
+
+
+@dataclass
+class Anchor:
+    kind: str  # service | post | place | org
+    start: int  # token index
+    end: int  # token index, exclusive
+    data: Any  # the matcher's object (ServiceMatch, PostMatch, PlaceMatch, org dict)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    honorific: Optional[str] = None
+    source: str = ""
+
+
+@dataclass
+class PostFinding:
+    anchor: Anchor
+    district: Optional[Any] = None  # PlaceEntry
+    state_en: Optional[str] = None
+    current: bool = True
+    now: bool = False  # introduced by अब / वर्तमान
+
+
+@dataclass
+class PersonFinding:
+    name_tokens: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    honorific: Optional[str] = None
+    services: list[str] = field(default_factory=list)
+    posts: list[PostFinding] = field(default_factory=list)
+    organizations: list[Anchor] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    attributed: list[tuple[int, int]] = field(default_factory=list)  # char spans of their sentences
+    unnamed: bool = False
+
+    @property
+    def is_officer(self) -> bool:
+        if self.unnamed or self.services:
+            return True
+        if any(o.data.kind in PRIVATE_ORG_KINDS for o in self.organizations):
+            return False
+        public = any(o.data.kind == "government" for o in self.organizations)
+        return any(p.current and (public or p.district or p.state_en or _title(p) not in GENERIC_TITLES)
+                   for p in self.posts)
+
+
+def _title(post: PostFinding) -> str:
+    return getattr(post.anchor.data, "title_en", "") or ""
+
+
+def _token_span(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+class _Index:
+    """Which anchor (if any) covers each token; earlier kinds win overlaps."""
+
+    def __init__(self, doc: Doc, groups: Sequence[tuple[str, Sequence[Any]]]):
+        self.doc = doc
+        self.owner: list[Optional[Anchor]] = [None] * len(doc)
+        self.anchors: list[Anchor] = []
+        for kind, matches in groups:
+            for match in matches:
+                span = _token_span(doc, match.start, match.end)
+                if span is None or any(self.owner[i] is not None for i in range(*span)):
+                    continue
+                anchor = Anchor(kind, span[0], span[1], match)
+                self.anchors.append(anchor)
+                for i in range(*span):
+                    self.owner[i] = anchor
+
+    def at(self, i: int) -> Optional[Anchor]:
+        return self.owner[i] if 0 <= i < len(self.owner) else None
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc[i].text if 0 <= i < len(doc) else ""
+
+
+def _name_ok(word: str) -> bool:
+    return can_be_name_token(word) and not _very_common(word)
+
+
+def _very_common(word: str) -> bool:
+    """Even after an honorific, these are not names: अधिकारी, जिला, कहा."""
+    stats = word_stats(word)
+    return bool(stats and stats.total >= 25 and stats.person == 0)
+
+
+def _accept(tokens: list[str], strict: bool) -> bool:
+    if not tokens:
+        return False
+    if not strict:
+        return True
+    # strict: some evidence the words are a name, not a noun phrase
+    return any(is_name_part(t) or word_stats(t) is None for t in tokens)
+
+
+def _forward_name(doc: Doc, index: _Index, i: int, strict: bool) -> int:
+    j = i
+    while j < len(doc) and j - i < MAX_NAME_TOKENS and index.at(j) is None and _name_ok(doc[j].text):
+        if j > i and doc[j - 1].whitespace_ == "" and doc[j - 1].text in ",।":
+            break
+        j += 1
+    return j if _accept([t.text for t in doc[i:j]], strict) else i
+
+
+def _backward_name(doc: Doc, index: _Index, end: int, strict: bool) -> int:
+    k = end
+    while k > 0 and end - k < MAX_NAME_TOKENS and index.at(k - 1) is None and _name_ok(doc[k - 1].text):
+        if doc[k - 1].text in honorifics():
+            break
+        k -= 1
+    return k if _accept([t.text for t in doc[k:end]], strict) else end
+
+
+def _skip_back(doc: Doc, i: int, words: set[str]) -> int:
+    """Index just after the tokens before `i` that are in `words` (punctuation, वरिष्ठ ...)."""
+    while i > 0 and doc[i - 1].text in words:
+        i -= 1
+    return i
+
+
+def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    found: list[Mention] = []
+    hon = honorifics()
+    for tok in doc:
+        if tok.text in hon and index.at(tok.i) is None:
+            end = _forward_name(doc, index, tok.i + 1, strict=False)
+            if end > tok.i + 1:
+                found.append(Mention(tok.i + 1, end, tok.text, "honorific"))
+    for anchor in index.anchors:
+        if anchor.kind == "service":
+            end = _skip_back(doc, anchor.start, {",", "(", "–", "-", "—", "वरिष्ठ"})
+            start = _backward_name(doc, index, end, strict=False)
+            if start < end:
+                found.append(Mention(start, end, source="service"))
+        elif anchor.kind == "post":
+            first = anchor.end + 1 if _word(doc, anchor.end) == "," else anchor.end
+            end = _forward_name(doc, index, first, strict=True)
+            if end > first and _word(doc, end) in AFTER_NAME:
+                found.append(Mention(first, end, source="post"))
+            before = _skip_back(doc, anchor.start, {","})
+            if before < anchor.start:
+                start = _backward_name(doc, index, before, strict=True)
+                if start < before:
+                    found.append(Mention(start, before, source="post"))
+    for tok in doc:
+        if tok.text == "ने" and _word(doc, tok.i + 1) in REPORTING_VERBS and index.at(tok.i - 1) is None:
+            start = _backward_name(doc, index, tok.i, strict=True)
+            if tok.i - start >= 2:
+                found.append(Mention(start, tok.i, source="verb"))
+    found.extend(_bare_names(doc, index))
+    for s, e in ner_people:
+        span = _token_span(doc, s, e)
+        if span and not any(index.at(i) for i in range(*span)):
+            found.append(Mention(span[0], span[1], source="ner"))
+    return _dedupe(found)
+
+
+def _bare_names(doc: Doc, index: _Index) -> list[Mention]:
+    """Names with no cue at all (`स्वेता भारती, ...`): 2-3 words, each a known or unseen
+    name word, the last a strong name part (a surname), followed by a clause word."""
+    found = []
+    for tok in doc:
+        if not is_name_part(tok.text) or index.at(tok.i) is not None or _word(doc, tok.i + 1) not in AFTER_NAME:
+            continue
+        start = tok.i
+        while (start > 0 and tok.i - start < 2 and index.at(start - 1) is None and can_be_name_token(doc[start - 1].text)
+               and (is_name_part(doc[start - 1].text) or word_stats(doc[start - 1].text) is None)):
+            start -= 1
+        if start < tok.i:
+            found.append(Mention(start, tok.i + 1, source="bare"))
+    return found
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Overlapping mentions: keep the longest (an honorific one wins ties)."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.honorific is None, m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _group(doc: Doc, index: _Index, mentions: list[Mention]) -> list[PersonFinding]:
+    """One PersonFinding per person: full names first, then shorter mentions join them."""
+    people: list[PersonFinding] = []
+    by_key: dict[str, PersonFinding] = {}
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        tokens = tuple(t.text for t in doc[m.start:m.end])
+        key = loose_key(" ".join(tokens))
+        person = by_key.get(key) or _unique_containing(people, tokens)
+        if person is None:
+            person = PersonFinding(tokens)
+            people.append(person)
+            by_key[key] = person
+        person.mentions.append(m)
+        person.honorific = person.honorific or m.honorific
+    _add_surname_mentions(doc, index, people)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    return sorted(people, key=lambda p: p.mentions[0].start)
+
+
+def _unique_containing(people: list[PersonFinding], tokens: tuple[str, ...]) -> Optional[PersonFinding]:
+    """The one known person whose name ends with (or starts with) these words."""
+    keys = [loose_key(t) for t in tokens]
+    hits = [p for p in people if len(p.name_tokens) > len(tokens) and (
+        [loose_key(t) for t in p.name_tokens[-len(tokens):]] == keys
+        or [loose_key(t) for t in p.name_tokens[:len(tokens)]] == keys and len(tokens) >= 2)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _add_surname_mentions(doc: Doc, index: _Index, people: list[PersonFinding]) -> None:
+    """`मीणा ने कहा` later in the text: a lone surname followed by a clause word."""
+    surnames: dict[str, list[PersonFinding]] = {}
+    for p in people:
+        if len(p.name_tokens) >= 2:
+            surnames.setdefault(loose_key(p.name_tokens[-1]), []).append(p)
+    taken = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        owners = surnames.get(loose_key(tok.text))
+        if (owners and len(owners) == 1 and tok.i not in taken and index.at(tok.i) is None
+                and _word(doc, tok.i + 1) in AFTER_NAME and not is_ordinary_word(tok.text)):
+            owners[0].mentions.append(Mention(tok.i, tok.i + 1, source="surname"))
+
+
+# --- chains -------------------------------------------------------------------
+
+def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], words: set[str]) -> list[int]:
+    """Token indexes of the description next to a name, walking by `step` (+1 or -1)."""
+    out: list[int] = []
+    i = start
+    sentence_start = doc[start].sent.start if 0 <= start < len(doc) else 0
+    while 0 <= i < len(doc) and len(out) < MAX_CHAIN_TOKENS and i not in stop_at:
+        if step < 0 and i < sentence_start:
+            break
+        if step > 0 and i > start and doc[i].is_sent_start:
+            break
+        anchor = index.at(i)
+        if anchor is None and doc[i].text not in words and doc[i].text not in honorifics():
+            break
+        out.append(i)
+        i += step
+    # a chain ends on an anchor (or on अब/पूर्व, which say when), not on a dangling connector
+    while out and index.at(out[-1]) is None and doc[out[-1]].text not in NOW_WORDS | FORMER_WORDS:
+        out.pop()
+    return sorted(out)
+
+
+def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Optional[str]) -> list[PostFinding]:
+    anchors: list[Anchor] = []
+    for i in chain:
+        a = index.at(i)
+        if a is not None and (not anchors or anchors[-1] is not a):
+            anchors.append(a)
+    posts = []
+    for n, a in enumerate(anchors):
+        if a.kind != "post":
+            continue
+        finding = PostFinding(a)
+        finding.current = not getattr(a.data, "former", False)
+        before_words = {doc[i].text for i in chain if i < a.start}
+        after_tokens = [doc[i].text for i in range(a.end, min(a.end + 3, len(doc)))]
+        if before_words & NOW_WORDS:
+            finding.now = True
+        if any(w in FORMER_WORDS for w in after_tokens) or (_word(doc, a.start - 1) == "पूर्व"):
+            finding.current = False
+        # places: the ones right after this post (until the next post), or `PLACE के POST` before it
+        nearby = []
+        for b in anchors[n + 1:]:
+            if b.kind == "post":
+                break
+            if b.kind == "place":
+                nearby.append(b)
+        if not nearby and n > 0 and anchors[n - 1].kind == "place":
+            nearby.append(anchors[n - 1])
+            if n > 1 and anchors[n - 2].kind == "place":
+                nearby.append(anchors[n - 2])
+        states = [b for b in anchors if b.kind == "place" and _state_of(b)]
+        hint = _state_name(states[0]) if states else state_hint
+        for b in nearby:
+            entry = _district_entry(b, hint)
+            if entry is not None and finding.district is None:
+                finding.district = entry
+            if _state_of(b) and finding.state_en is None:
+                finding.state_en = _state_name(b)
+        if finding.state_en is None and finding.district is not None:
+            finding.state_en = finding.district.state_en
+        if finding.state_en is None and hint and _post_is_state_level(a):
+            finding.state_en = hint
+        posts.append(finding)
+    return posts
+
+
+def _post_is_state_level(anchor: Anchor) -> bool:
+    title = (getattr(anchor.data, "title_en", "") or "")
+    return any(w in title for w in ("Commissioner", "Secretary", "Chief Minister", "Minister", "Director General",
+                                    "Inspector General", "Director"))
+
+
+def _candidates(anchor: Anchor):
+    return getattr(anchor.data, "candidates", ()) or ()
+
+
+def _state_of(anchor: Anchor):
+    return next((c for c in _candidates(anchor) if c.type in ("state", "union_territory")), None)
+
+
+def _state_name(anchor: Anchor) -> Optional[str]:
+    entry = _state_of(anchor)
+    return entry.state_en if entry else None
+
+
+def _district_entry(anchor: Anchor, state_hint: Optional[str]):
+    """The district a place anchor names (a city resolves to its district)."""
+    cands = [c for c in _candidates(anchor) if c.type in ("district", "city") and c.district_en]
+    if state_hint:
+        cands = [c for c in cands if c.state_en == state_hint] or cands
+    return cands[0] if cands else None
+
+
+def document_state_hint(index: _Index) -> Optional[str]:
+    """The state named most often in the document, to break ties (रायगढ़)."""
+    counts: dict[str, int] = {}
+    for a in index.anchors:
+        name = _state_name(a) if a.kind == "place" else None
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places: Sequence[Any],
+                organizations: Sequence[Any] = (), ner_people: Sequence[tuple[int, int]] = ()) -> list[PersonFinding]:
+    """Find the people of a Doc and attach services, posts and places to them."""
+    index = _Index(doc, [("service", services), ("post", posts), ("org", organizations), ("place", places)])
+    mentions = find_mentions(doc, index, ner_people)
+    people = _group(doc, index, mentions)
+    hint = document_state_hint(index)
+    mention_tokens = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
+    claimed: set[int] = set()
+    chains: list[tuple[PersonFinding, Mention, list[int], list[int]]] = []
+    for person in people:
+        for m in person.mentions:
+            stop = mention_tokens - set(range(m.start, m.end))
+            after = _chain(doc, index, m.end, +1, stop, CHAIN_WORDS)
+            claimed.update(after)
+            chains.append((person, m, after, []))
+    for n, (person, m, after, _) in enumerate(chains):
+        stop = (mention_tokens - set(range(m.start, m.end))) | claimed
+        before = _chain(doc, index, m.start - 1, -1, stop, CHAIN_WORDS - COORDINATORS) if m.start > 0 else []
+        chains[n] = (person, m, after, before)
+    for person, m, after, before in chains:
+        for chain in (before, after):
+            for a in _anchors_in(index, chain):
+                if a.kind == "service" and a.data.code not in person.services:
+                    person.services.append(a.data.code)
+                elif a.kind == "org" and a not in person.organizations:
+                    person.organizations.append(a)
+            for finding in _resolve_posts(doc, index, chain, hint):
+                if not any(f.anchor is finding.anchor for f in person.posts):
+                    person.posts.append(finding)
+    for person in people:
+        _settle_current(person)
+        person.quotes = _quotes(doc, person)
+    _attribute_sentences(doc, people)
+    people.extend(_unnamed_officers(doc, index, people, hint))
+    return people
+
+
+def _anchors_in(index: _Index, chain: list[int]) -> list[Anchor]:
+    seen: list[Anchor] = []
+    for i in chain:
+        a = index.at(i)
+        if a is not None and a not in seen:
+            seen.append(a)
+    return seen
+
+
+def _settle_current(person: PersonFinding) -> None:
+    """Two posts with one title, one introduced by `अब`: the other was held before."""
+    for finding in person.posts:
+        title = getattr(finding.anchor.data, "title_en", None)
+        if not finding.now and any(o.now and getattr(o.anchor.data, "title_en", None) == title
+                                   for o in person.posts if o is not finding):
+            finding.current = False
+
+
+def _quotes(doc: Doc, person: PersonFinding) -> list[tuple[int, int]]:
+    """`X ने कहा (कि) <quote>` up to the end of the sentence; char spans."""
+    spans = []
+    for m in person.mentions:
+        i = m.end
+        # skip the description chain and find `ने कहा` within a few tokens
+        limit = min(len(doc), i + MAX_CHAIN_TOKENS)
+        while i < limit and doc[i].text != "ने" and not doc[i].is_sent_start:
+            i += 1
+        if i + 1 < len(doc) and doc[i].text == "ने" and doc[i + 1].text in ("कहा", "बताया"):
+            start_tok = i + 2
+            if start_tok < len(doc) and doc[start_tok].text in ("कि", "की"):
+                start_tok += 1
+            sent_end = doc[i].sent.end
+            if start_tok < sent_end:
+                first, last = doc[start_tok], doc[sent_end - 1]
+                end_tok = sent_end - 1 if last.text in ("।", ".", "|") and sent_end - 1 > start_tok else sent_end
+                last = doc[end_tok - 1]
+                spans.append((first.idx, last.idx + len(last.text)))
+    return spans
+
+
+def _attribute_sentences(doc: Doc, people: list[PersonFinding]) -> None:
+    """A person's sentences: where they are named, and after a quote the rest of the
+    paragraph's sentences until someone else is named (reported speech runs on)."""
+    sentences = list(doc.sents)
+    named_in: dict[int, set[int]] = {}
+    for n, person in enumerate(people):
+        for m in person.mentions:
+            named_in.setdefault(doc[m.start].sent.start, set()).add(n)
+    for n, person in enumerate(people):
+        quoted = {doc.char_span(s, e, alignment_mode="expand").sent.start for s, e in person.quotes}
+        for k, sent in enumerate(sentences):
+            if n not in named_in.get(sent.start, ()):
+                continue
+            person.attributed.append((sent.start_char, sent.end_char))
+            if sent.start not in quoted:
+                continue
+            for nxt in sentences[k + 1:]:
+                if "\n" in doc.text[sentences[k].end_char:nxt.start_char] or named_in.get(nxt.start, {n}) != {n}:
+                    break
+                person.attributed.append((nxt.start_char, nxt.end_char))
+
+
+def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint: Optional[str]) -> list[PersonFinding]:
+    """`जिलाधिकारी ने कहा`: a post as the subject of a verb, with no name attached."""
+    used = {id(f.anchor) for p in people for f in p.posts}
+    out = []
+    for a in index.anchors:
+        if a.kind != "post" or id(a) in used or _word(doc, a.end) not in ("ने", "द्वारा"):
+            continue
+        before = _chain(doc, index, a.start - 1, -1, set(), CHAIN_WORDS - COORDINATORS) if a.start > 0 else []
+        chain = before + list(range(a.start, a.end))
+        posts = _resolve_posts(doc, index, chain, hint)
+        finding = PersonFinding((), [Mention(a.start, a.end, source="post")], unnamed=True)
+        finding.posts = [p for p in posts if p.anchor is a]
+        out.append(finding)
+    return out

@@ -1,0 +1,91 @@
+"""Organisations: names built on a head word (… विभाग, … पार्टी) and known names.
+
+A name is the head word with up to three words before it that are not stop
+words (`लोक निर्माण विभाग`, `ब्रिज इंडिया`); known bodies without a head
+(भाजपा, सीबीआई) come from data/organizations.tsv; runs of capitalised Latin
+words (`Bureaucrats India`) are names too. `kind` (government, party,
+company, ngo, education, health, media) tells officers from private people.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.lang.hi.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from nlp.figures import is_word
+from nlp.lexicons import read_tsv
+from nlp.names import word_stats
+from nlp.normalize import fold
+
+MAX_MODIFIERS = 3
+
+
+@dataclass(frozen=True)
+class OrgMatch:
+    start: int
+    end: int
+    kind: str
+    name_en: Optional[str] = None
+
+
+@lru_cache(maxsize=None)
+def _heads() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(fold(r["word"]).split()): (r["kind"], r["english"]) for r in read_tsv("org_heads.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _known() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(fold(r["name_hi"]).split()): (r["kind"], r["name_en"]) for r in read_tsv("organizations.tsv")}
+
+
+def _modifier_ok(text: str) -> bool:
+    """A word that can stand in an organisation's name: IL-NER saw it in one, or it is rare."""
+    if not is_word(text) or text in STOP_WORDS or fold(text) in STOP_WORDS:
+        return False
+    stats = word_stats(text)
+    return stats is None or stats.organization > 0 or stats.total < 8
+
+
+def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset()) -> list[OrgMatch]:
+    """Organisation spans (char offsets of doc.text); tokens in `blocked` are never part of one."""
+    keys = [fold(t.text) for t in doc]
+    found: list[OrgMatch] = []
+    i, n = 0, len(doc)
+    known, heads = _known(), _heads()
+    longest = max(len(k) for k in list(known) + list(heads))
+    while i < n:
+        hit = None
+        for size in range(longest, 0, -1):
+            key = tuple(keys[i:i + size])
+            if len(key) == size and key in known and not blocked.intersection(range(i, i + size)):
+                hit = (i, i + size, *known[key])
+                break
+        if hit is None:
+            for size in range(longest, 0, -1):
+                key = tuple(keys[i:i + size])
+                if len(key) == size and key in heads and i > 0:
+                    start = i
+                    while start > 0 and i - start < MAX_MODIFIERS and start - 1 not in blocked and _modifier_ok(doc[start - 1].text):
+                        start -= 1
+                    if start < i:
+                        kind, _ = heads[key]
+                        hit = (start, i + size, kind, None)
+                    break
+        if hit is None and doc[i].text[:1].isupper() and doc[i].text.isascii() and doc[i].is_alpha:
+            j = i
+            while j < n and doc[j].text[:1].isupper() and doc[j].text.isascii() and doc[j].is_alpha:
+                j += 1
+            if j - i >= 2:
+                hit = (i, j, "other", doc[i:j].text)
+        if hit is None:
+            i += 1
+            continue
+        s, e, kind, name_en = hit
+        # drop a previous overlapping (shorter) match
+        found = [f for f in found if f.end <= doc[s].idx]
+        found.append(OrgMatch(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, name_en))
+        i = e
+    return found

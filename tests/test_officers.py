@@ -1,0 +1,93 @@
+"""Officers, services, posts and places on the user's sample and on small releases (issue 3)."""
+import pytest
+
+EXPECTED_OFFICERS = {
+    # name_en: (service, [(title_en, district_en, state_en, current)])
+    "Dipanshu Kabra": ("IPS", [("Additional Transport Commissioner", None, "Chhattisgarh", True)]),
+    "Nilesh Deore": ("IAS", [("District Magistrate", "Saran", "Bihar", True)]),
+    "Prem Prakash Meena": ("IAS", [("Joint Magistrate", "Hathras", "Uttar Pradesh", True),
+                                   ("Joint Magistrate", "Basti", "Uttar Pradesh", False)]),
+    "Santosh Singh": ("IPS", [("Superintendent of Police", "Raigarh", "Chhattisgarh", True)]),
+    "Ankita Sharma": ("IPS", [("Assistant Superintendent of Police", "Raipur", "Chhattisgarh", True)]),
+}
+
+
+def named(officers):
+    return {o.name_en: o for o in officers if o.name_hi}
+
+
+def test_sample_officers_are_exactly_the_five(sample_record):
+    assert set(named(sample_record.officers)) == set(EXPECTED_OFFICERS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_OFFICERS))
+def test_sample_officer_service_posts_and_places(sample_record, name):
+    officer = named(sample_record.officers)[name]
+    service, posts = EXPECTED_OFFICERS[name]
+    assert officer.service == service
+    got = {(p.title_en, p.district_en, p.state_en, p.current) for p in officer.posts}
+    assert got == set(posts)
+
+
+def test_sample_honorific_and_mentions(sample_record, sample_text):
+    officers = named(sample_record.officers)
+    assert officers["Nilesh Deore"].honorific == "डॉ."
+    meena = officers["Prem Prakash Meena"]
+    mentioned = [sample_text[m.start:m.end] for m in meena.mentions]
+    assert mentioned[0] == "प्रेम प्रकाश मीणा"
+    assert "मीना" in mentioned and mentioned.count("मीणा") >= 2  # surname-only mentions and a spelling variant
+    for officer in sample_record.officers:
+        for m in officer.mentions:
+            assert sample_text[m.start:m.end] == m.text
+        for p in officer.posts:
+            assert sample_text[p.start:p.end] == p.title_hi
+
+
+def test_sample_people_are_not_officers(sample_record):
+    people = {p.name_en for p in sample_record.people}
+    assert {"Navneet Anand", "Pratik Dattani", "Sweta Bharti"} <= people
+    assert not people & set(EXPECTED_OFFICERS)
+
+
+def test_sample_quote_and_figures_attributed(sample_record, sample_text):
+    officers = named(sample_record.officers)
+    santosh = officers["Santosh Singh"]
+    assert santosh.quotes and "सोशल मीडिया" in santosh.quotes[0].text
+    meena = officers["Prem Prakash Meena"]
+    assert any(sample_record.figures[i].unit == "INR" for i in meena.figures)
+    masks = [i for i, f in enumerate(sample_record.figures) if f.of == "मास्क"]
+    assert masks and masks[0] in santosh.figures
+
+
+def test_sample_places(sample_record):
+    places = {(p.name_en, p.type) for p in sample_record.places}
+    assert {("Saran", "district"), ("Raigarh", "district"), ("Hathras", "district"), ("Chhattisgarh", "state"),
+            ("Bihar", "state"), ("Uttar Pradesh", "state")} <= places
+
+
+@pytest.mark.parametrize("text,name_en,service,title_en,district_en,state_en", [
+    ("गोरखपुर, 3 मार्च। जिलाधिकारी श्री राजेश कुमार सिंह ने बुधवार को अस्पताल का निरीक्षण किया।",
+     "Rajesh Kumar Singh", None, "District Magistrate", None, None),
+    ("बैठक में श्रीमती सुनीता वर्मा (आईएएस), मुख्य विकास अधिकारी, सीतापुर ने योजनाओं की जानकारी दी।",
+     "Sunita Verma", "IAS", "Chief Development Officer", "Sitapur", "Uttar Pradesh"),
+    ("कोरबा जिले के पुलिस अधीक्षक अभिषेक मीणा ने बताया कि आरोपी गिरफ्तार कर लिया गया है।",
+     "Abhishek Meena", None, "Superintendent of Police", "Korba", "Chhattisgarh"),
+])
+def test_small_releases(pipeline, text, name_en, service, title_en, district_en, state_en):
+    record = pipeline(text)
+    officers = named(record.officers)
+    assert name_en in officers, [o.name_en for o in record.officers]
+    officer = officers[name_en]
+    assert officer.service == service
+    post = officer.posts[0]
+    assert post.title_en == title_en
+    if district_en:
+        assert post.district_en == district_en
+    if state_en:
+        assert post.state_en == state_en
+
+
+def test_unnamed_post_holder_is_an_unnamed_officer(pipeline):
+    record = pipeline("पटना। जिलाधिकारी ने सभी अधिकारियों को समय पर कार्यालय आने का निर्देश दिया।")
+    unnamed = [o for o in record.officers if o.name_hi is None]
+    assert [o.posts[0].title_en for o in unnamed] == ["District Magistrate"]
