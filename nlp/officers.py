@@ -23,11 +23,14 @@ text; the pipeline component maps offsets back to the input.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from nlp.lexicons import read_tsv
 from nlp.names import can_be_name_token, honorifics, is_name_part, is_ordinary_word, loose_key, word_stats
 
 MAX_NAME_TOKENS = 4
@@ -153,8 +156,8 @@ def _accept(tokens: list[str], strict: bool) -> bool:
 def _forward_name(doc: Doc, index: _Index, i: int, strict: bool) -> int:
     j = i
     while j < len(doc) and j - i < MAX_NAME_TOKENS and index.at(j) is None and _name_ok(doc[j].text):
-        if j > i and doc[j - 1].whitespace_ == "" and doc[j - 1].text in ",।":
-            break
+        if j > i and is_ordinary_word(doc[j].text):
+            break  # `श्री दिलीप कुमार पासवान समेत`: the name ends before an ordinary word
         j += 1
     return j if _accept([t.text for t in doc[i:j]], strict) else i
 
@@ -294,7 +297,7 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
         if step > 0 and i > start and doc[i].is_sent_start:
             break
         anchor = index.at(i)
-        if anchor is None and doc[i].text not in words and doc[i].text not in honorifics():
+        if anchor is None and doc[i].text not in words and doc[i].text not in honorifics() and not _batch_year(doc[i]):
             break
         out.append(i)
         i += step
@@ -304,6 +307,11 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
     return sorted(out)
 
 
+def _batch_year(token) -> bool:
+    """`आईएएस (2011)`, `2009 बैच`: the year of an officer's batch sits inside the description."""
+    return token.text.isdigit() and len(token.text) == 4 and 1950 <= int(token.text) <= 2035
+
+
 def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Optional[str]) -> list[PostFinding]:
     anchors: list[Anchor] = []
     for i in chain:
@@ -311,11 +319,15 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
         if a is not None and (not anchors or anchors[-1] is not a):
             anchors.append(a)
     posts = []
+    # a transfer order: `X, <old post> को <new post> के पद पर ...` -- the post after को is the new one
+    transfer_at = next((i for i in chain if doc[i].text == "को"), None)
+    if transfer_at is not None and not any(a.kind == "post" and a.start > transfer_at for a in anchors):
+        transfer_at = None
     for n, a in enumerate(anchors):
         if a.kind != "post":
             continue
         finding = PostFinding(a)
-        finding.current = not getattr(a.data, "former", False)
+        finding.current = not getattr(a.data, "former", False) and not (transfer_at is not None and a.start < transfer_at)
         before_words = {doc[i].text for i in chain if i < a.start}
         after_tokens = [doc[i].text for i in range(a.end, min(a.end + 3, len(doc)))]
         if before_words & NOW_WORDS:
@@ -329,8 +341,8 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
                 break
             if b.kind == "place":
                 nearby.append(b)
-        if not nearby and n > 0 and anchors[n - 1].kind == "place":
-            nearby.append(anchors[n - 1])
+        if not nearby and n > 0 and anchors[n - 1].kind == "place" and _joined_by_ke(doc, anchors[n - 1], a):
+            nearby.append(anchors[n - 1])  # `हाथरस के संयुक्त मजिस्ट्रेट`
             if n > 1 and anchors[n - 2].kind == "place":
                 nearby.append(anchors[n - 2])
         states = [b for b in anchors if b.kind == "place" and _state_of(b)]
@@ -349,10 +361,23 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
     return posts
 
 
+def _joined_by_ke(doc: Doc, place: Anchor, post: Anchor) -> bool:
+    """`PLACE के POST`, `PLACE जिले के POST`: the place qualifies the post that follows."""
+    between = [t.text for t in doc[place.end:post.start]]
+    return bool(between) and between[-1] in ("के", "की", "का") and all(
+        w in ("के", "की", "का", "जिले", "जिला", "जनपद", "में") for w in between)
+
+
+@lru_cache(maxsize=None)
+def _post_levels() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(rf"\b{re.escape(r['phrase'])}\b"), r["level"]) for r in read_tsv("post_levels.tsv"))
+
+
 def _post_is_state_level(anchor: Anchor) -> bool:
-    title = (getattr(anchor.data, "title_en", "") or "")
-    return any(w in title for w in ("Commissioner", "Secretary", "Chief Minister", "Minister", "Director General",
-                                    "Inspector General", "Director"))
+    """Above the district (data/post_levels.tsv): such a post takes a state, not a district."""
+    title = getattr(anchor.data, "title_en", "") or ""
+    level = next((lvl for pattern, lvl in _post_levels() if pattern.search(title)), "district")
+    return level not in ("district", "city")
 
 
 def _candidates(anchor: Anchor):
@@ -387,19 +412,27 @@ def document_state_hint(index: _Index) -> Optional[str]:
 
 
 def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places: Sequence[Any],
-                organizations: Sequence[Any] = (), ner_people: Sequence[tuple[int, int]] = ()) -> list[PersonFinding]:
-    """Find the people of a Doc and attach services, posts and places to them."""
+                organizations: Sequence[Any] = (), ner_people: Sequence[tuple[int, int]] = (),
+                home_district: Optional[Any] = None) -> list[PersonFinding]:
+    """Find the people of a Doc and attach services, posts and places to them.
+
+    `home_district` (a PlaceEntry, e.g. the dateline's district) is the district
+    a district-level post belongs to when the text names none next to it.
+    """
     index = _Index(doc, [("service", services), ("post", posts), ("org", organizations), ("place", places)])
     mentions = find_mentions(doc, index, ner_people)
     people = _group(doc, index, mentions)
     hint = document_state_hint(index)
+    home = home_district or _most_named_district(index, hint)
+    if home is not None and hint is None:
+        hint = home.state_en
     mention_tokens = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
     claimed: set[int] = set()
     chains: list[tuple[PersonFinding, Mention, list[int], list[int]]] = []
     for person in people:
         for m in person.mentions:
             stop = mention_tokens - set(range(m.start, m.end))
-            after = _chain(doc, index, m.end, +1, stop, CHAIN_WORDS)
+            after = _trim_before_next_person(doc, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)
             claimed.update(after)
             chains.append((person, m, after, []))
     for n, (person, m, after, _) in enumerate(chains):
@@ -414,14 +447,69 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
                 elif a.kind == "org" and a not in person.organizations:
                     person.organizations.append(a)
             for finding in _resolve_posts(doc, index, chain, hint):
-                if not any(f.anchor is finding.anchor for f in person.posts):
-                    person.posts.append(finding)
+                _add_post(person, finding)
+    _default_district(people, home)
     for person in people:
         _settle_current(person)
         person.quotes = _quotes(doc, person)
     _attribute_sentences(doc, people)
-    people.extend(_unnamed_officers(doc, index, people, hint))
+    people.extend(_unnamed_officers(doc, index, people, hint, home))
     return people
+
+
+def _default_district(people: list[PersonFinding], home) -> None:
+    """District-level posts with no district named take the document's own district."""
+    if home is None:
+        return
+    for person in people:
+        for finding in person.posts:
+            if finding.district is None and not _post_is_state_level(finding.anchor):
+                finding.district = home
+                finding.state_en = finding.state_en or home.state_en
+
+
+def _add_post(person: PersonFinding, finding: PostFinding) -> None:
+    """A post said twice (`जिलाधिकारी (DM)`, a later `डीएम X`) is one post; places fill in."""
+    for known in person.posts:
+        if known.anchor is finding.anchor:
+            return
+        same_title = _title(known) == _title(finding) and known.current == finding.current
+        if same_title and (known.district is None or finding.district is None
+                           or known.district.district_en == finding.district.district_en):
+            known.district = known.district or finding.district
+            known.state_en = known.state_en or finding.state_en
+            known.now = known.now or finding.now
+            return
+    person.posts.append(finding)
+
+
+def _trim_before_next_person(doc: Doc, chain: list[int], mention_tokens: set[int]) -> list[int]:
+    """`X और उपजिलाधिकारी जोशीमठ श्री Y`: what follows the last `और` describes Y."""
+    if not chain:
+        return chain
+    nxt = chain[-1] + 1
+    while nxt < len(doc) and doc[nxt].text in honorifics():
+        nxt += 1
+    if nxt not in mention_tokens:
+        return chain
+    cut = [i for i in chain if doc[i].text in COORDINATORS]
+    return [i for i in chain if i < cut[-1]] if cut else chain
+
+
+def _most_named_district(index: _Index, state_hint: Optional[str]):
+    """The district a document is about: the one named most often (at least twice)."""
+    counts: dict[str, int] = {}
+    entries = {}
+    for a in index.anchors:
+        if a.kind == "place":
+            entry = _district_entry(a, state_hint)
+            if entry is not None:
+                counts[entry.district_en] = counts.get(entry.district_en, 0) + 1
+                entries[entry.district_en] = entry
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return entries[ranked[0][0]]
 
 
 def _anchors_in(index: _Index, chain: list[int]) -> list[Anchor]:
@@ -486,7 +574,8 @@ def _attribute_sentences(doc: Doc, people: list[PersonFinding]) -> None:
                 person.attributed.append((nxt.start_char, nxt.end_char))
 
 
-def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint: Optional[str]) -> list[PersonFinding]:
+def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint: Optional[str],
+                      home) -> list[PersonFinding]:
     """`जिलाधिकारी ने कहा`: a post as the subject of a verb, with no name attached."""
     used = {id(f.anchor) for p in people for f in p.posts}
     out = []
@@ -499,4 +588,5 @@ def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint
         finding = PersonFinding((), [Mention(a.start, a.end, source="post")], unnamed=True)
         finding.posts = [p for p in posts if p.anchor is a]
         out.append(finding)
+    _default_district(out, home)
     return out

@@ -19,6 +19,7 @@ from nlp.figures import is_word
 from nlp.lexicons import read_tsv
 from nlp.names import word_stats
 from nlp.normalize import fold
+from nlp.terms import translate_term
 
 MAX_MODIFIERS = 3
 
@@ -41,10 +42,19 @@ def _known() -> dict[tuple[str, ...], tuple[str, str]]:
     return {tuple(fold(r["name_hi"]).split()): (r["kind"], r["name_en"]) for r in read_tsv("organizations.tsv")}
 
 
+@lru_cache(maxsize=None)
+def _domain_words() -> frozenset[str]:
+    """Department domains of the post grammar (परिवहन, समाज कल्याण) name bodies too."""
+    return frozenset(w for r in read_tsv("post_domains.tsv") for w in fold(r["hi"]).split())
+
+
 def _modifier_ok(text: str) -> bool:
-    """A word that can stand in an organisation's name: IL-NER saw it in one, or it is rare."""
+    """A word that can stand in an organisation's name: a known domain or term,
+    a word IL-NER saw inside one, or a rare word."""
     if not is_word(text) or text in STOP_WORDS or fold(text) in STOP_WORDS:
         return False
+    if fold(text) in _domain_words() or translate_term(text) is not None:
+        return True
     stats = word_stats(text)
     return stats is None or stats.organization > 0 or stats.total < 8
 

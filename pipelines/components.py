@@ -184,6 +184,7 @@ def people(doc: Doc) -> Doc:
         places=doc._.place_matches or (),
         organizations=doc._.org_matches or (),
         ner_people=[(s, e) for s, e, label in doc._.ner_spans or () if label == "PER"],
+        home_district=_dateline_district(record),
     )
     for finding in findings:
         mentions = [_mention(doc, doc[m.start].idx, _end_char(doc, m.end)) for m in finding.mentions]
@@ -209,6 +210,15 @@ def people(doc: Doc) -> Doc:
                 mentions=mentions, quotes=quotes,
             ))
     return doc
+
+
+def _dateline_district(record):
+    """The district of the dateline's first place, if it names one (गया, 14 जुलाई ...)."""
+    for place in record.dateline.places:
+        entry = gazetteer().best(place.name_hi)
+        if entry is not None and entry.district_en:
+            return entry
+    return None
 
 
 def _reorder(span: tuple[int, int, str]) -> tuple[str, int, int]:
