@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.lang.hi.stop_words import STOP_WORDS
 
 from nlp.figures import is_word
-from nlp.lexicons import read_tsv
+from nlp.lexicons import read_list, read_tsv
 from nlp.normalize import fold
 
 
@@ -56,6 +56,23 @@ def honorifics() -> dict[str, str]:
 
 
 _NOT_NAME = re.compile(r"[\d@#/\\]")
+_INITIAL = re.compile(r"[\u0905-\u0939\u0958-\u095fA-Z][\u093e-\u094c\u0902]?\.?")  # के., आर, K.
+
+
+@lru_cache(maxsize=None)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_list("not_name_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def _letter_names() -> frozenset[str]:
+    """English letters as Hindi writes them (आर, एम, डब्ल्यू), from the romanisation spellings."""
+    return frozenset(fold(r["hindi"]) for r in read_tsv("name_spellings.tsv") if r["kind"] == "initial")
+
+
+def is_initial(word: str) -> bool:
+    """A letter standing for a name: के. / आर. / पी / K."""
+    return bool(_INITIAL.fullmatch(word)) or fold(word.rstrip(".")) in _letter_names()
 
 
 def is_ordinary_word(word: str) -> bool:
@@ -73,12 +90,12 @@ def is_name_part(word: str) -> bool:
     if key in _known_name_words():
         return True
     stats = _word_stats().get(key)
-    return bool(stats and stats.person >= 2 and stats.person / stats.total >= 0.5)
+    return bool(stats and stats.person and stats.person / stats.total >= 0.5)
 
 
 def can_be_name_token(word: str) -> bool:
     """A Devanagari or capitalised Latin word that is not a stop word."""
-    if _NOT_NAME.search(word) or word in honorifics():
+    if _NOT_NAME.search(word) or word in honorifics() or fold(word) in _not_name_words():
         return False
     if word.isascii():
         return word[:1].isupper() and word.replace(".", "").isalpha()

@@ -31,7 +31,8 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_tsv
-from nlp.names import can_be_name_token, honorifics, is_name_part, is_ordinary_word, loose_key, word_stats
+from nlp.names import (can_be_name_token, honorifics, is_initial, is_name_part, is_ordinary_word, loose_key,
+                       word_stats)
 
 MAX_NAME_TOKENS = 4
 MAX_CHAIN_TOKENS = 18
@@ -153,13 +154,24 @@ def _accept(tokens: list[str], strict: bool) -> bool:
     return any(is_name_part(t) or word_stats(t) is None for t in tokens)
 
 
+def _is_initial_at(doc: Doc, i: int) -> bool:
+    """`के .` / `आर.के .` / `K .`: initials, which the tokenizer leaves apart from their dot."""
+    return (i + 1 < len(doc) and doc[i + 1].text == "." and doc[i].whitespace_ == ""
+            and all(is_initial(part) for part in doc[i].text.split(".")))
+
+
 def _forward_name(doc: Doc, index: _Index, i: int, strict: bool) -> int:
+    start = i
+    while _is_initial_at(doc, i) and index.at(i) is None:
+        i += 2
     j = i
     while j < len(doc) and j - i < MAX_NAME_TOKENS and index.at(j) is None and _name_ok(doc[j].text):
         if j > i and is_ordinary_word(doc[j].text):
             break  # `श्री दिलीप कुमार पासवान समेत`: the name ends before an ordinary word
         j += 1
-    return j if _accept([t.text for t in doc[i:j]], strict) else i
+    if j == i or not _accept([t.text for t in doc[i:j]], strict and i == start):
+        return start
+    return j
 
 
 def _backward_name(doc: Doc, index: _Index, end: int, strict: bool) -> int:
@@ -168,7 +180,11 @@ def _backward_name(doc: Doc, index: _Index, end: int, strict: bool) -> int:
         if doc[k - 1].text in honorifics():
             break
         k -= 1
-    return k if _accept([t.text for t in doc[k:end]], strict) else end
+    if k == end or not _accept([t.text for t in doc[k:end]], strict):
+        return end
+    while k >= 2 and _is_initial_at(doc, k - 2) and index.at(k - 2) is None:
+        k -= 2
+    return k
 
 
 def _skip_back(doc: Doc, i: int, words: set[str]) -> int:
