@@ -45,6 +45,8 @@ NOW_WORDS = {"अब", "वर्तमान"}
 FORMER_WORDS = {"पूर्व", "रहे", "चुके", "सेवानिवृत्त"}
 # Words after a name that show it is the subject or owner in a clause.
 AFTER_NAME = {"ने", "का", "की", "के", "को", "से", ",", "(", "।", "और", "एवं", "तथा", "द्वारा", "ने,", "जी", ")", "–", "-", ":"}
+SAID = {"कहा", "बताया"}
+MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
 PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media", "other"}
 # Titles that are public offices only with a service, a place or a government body next to them:
@@ -555,11 +557,15 @@ def _quotes(doc: Doc, person: PersonFinding) -> list[tuple[int, int]]:
         limit = min(len(doc), i + MAX_CHAIN_TOKENS)
         while i < limit and doc[i].text != "ने" and not doc[i].is_sent_start:
             i += 1
-        if i + 1 < len(doc) and doc[i].text == "ने" and doc[i + 1].text in ("कहा", "बताया"):
-            start_tok = i + 2
+        if i >= len(doc) or doc[i].text != "ने":
+            continue
+        sent_end = doc[i].sent.end
+        # `ने कहा`, or `ने दर्शकों के प्रश्न का उत्तर देते हुए कहा कि`: the first कहा/बताया in the clause
+        verb = next((k for k in range(i + 1, min(sent_end, i + 1 + MAX_QUOTE_GAP)) if doc[k].text in SAID), None)
+        if verb is not None:
+            start_tok = verb + 1
             if start_tok < len(doc) and doc[start_tok].text in ("कि", "की"):
                 start_tok += 1
-            sent_end = doc[i].sent.end
             if start_tok < sent_end:
                 first, last = doc[start_tok], doc[sent_end - 1]
                 end_tok = sent_end - 1 if last.text in ("।", ".", "|") and sent_end - 1 > start_tok else sent_end

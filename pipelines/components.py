@@ -24,6 +24,7 @@ from nlp.organizations import find_organizations
 from nlp.places import find_places, gazetteer
 from nlp.services import find_services
 from pipelines import english
+from pipelines.summary import summarize
 from pipelines.record import (DatelinePlace, Email, Figure, Mention, Officer, Organization, Person, Phone, Place,
                               Post, Quote)
 
@@ -260,3 +261,11 @@ def _figures_of(doc: Doc, finding, record) -> list[int]:
     """Indexes of the figures in the sentences attributed to the officer."""
     spans = [doc._.source.to_original(s, e) for s, e in finding.attributed]
     return [n for n, f in enumerate(record.figures) if any(s <= f.start and f.end <= e for s, e in spans)]
+
+
+@Language.component("vigyapti_summary")
+def summary(doc: Doc) -> Doc:
+    """English summary from the record, with the trace of what each sentence used."""
+    record = doc._.record
+    record.summary_en, record.summary_facts = summarize(record, doc)
+    return doc

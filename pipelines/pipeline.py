@@ -28,6 +28,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "vigyapti_places",
     "vigyapti_organizations",
     "vigyapti_people",
+    "vigyapti_summary",
 )
 
 

@@ -1,0 +1,39 @@
+"""English summaries say only what the record supports (issue 5)."""
+from pathlib import Path
+
+import pytest
+
+from evaluation.summary_checks import unsupported_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_sample_summary_names_officers_figures_event_and_organiser(sample_record):
+    summary = sample_record.summary_en
+    for piece in ["Dipanshu Kabra (IPS), Additional Transport Commissioner, Chhattisgarh",
+                  "Nilesh Deore (IAS), District Magistrate, Saran, Bihar",
+                  "Prem Prakash Meena (IAS), Joint Magistrate, Hathras, Uttar Pradesh",
+                  "Santosh Singh (IPS), Superintendent of Police, Raigarh, Chhattisgarh",
+                  "Ankita Sharma (IPS), Assistant Superintendent of Police, Raipur, Chhattisgarh",
+                  "₹14 lakh", "14 lakh masks", "webinar", "Bureaucrats India"]:
+        assert piece in summary
+    assert unsupported_facts(sample_record) == []
+
+
+def test_every_summary_sentence_traces_to_input_offsets(sample_record, sample_text):
+    assert " ".join(f.sentence for f in sample_record.summary_facts) == sample_record.summary_en
+    for fact in sample_record.summary_facts:
+        assert fact.sources, fact.sentence
+        for source in fact.sources:
+            assert sample_text[source.start:source.end] == source.text
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpora" / "annotated" / "dev").glob("*.txt"))[:30], ids=lambda p: p.stem)
+def test_summaries_of_the_dev_corpus_have_no_unsupported_facts(pipeline, path):
+    record = pipeline(path.read_text(encoding="utf-8"), path.stem)
+    assert unsupported_facts(record) == []
+
+
+def test_a_release_with_nothing_found_gets_no_invented_summary(pipeline):
+    record = pipeline("यह एक साधारण वाक्य है।")
+    assert record.summary_en == ""
