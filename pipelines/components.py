@@ -23,6 +23,7 @@ from nlp.officers import link_people
 from nlp.organizations import find_organizations
 from nlp.places import find_places, gazetteer
 from nlp.services import find_services
+from nlp.textrank import extractive_summary
 from pipelines import english
 from pipelines.summary import summarize
 from pipelines.record import (DatelinePlace, Email, Figure, Mention, Officer, Organization, Person, Phone, Place,
@@ -265,7 +266,14 @@ def _figures_of(doc: Doc, finding, record) -> list[int]:
 
 @Language.component("vigyapti_summary")
 def summary(doc: Doc) -> Doc:
-    """English summary from the record, with the trace of what each sentence used."""
+    """English summary from the record (with its trace), and the top Hindi sentences."""
     record = doc._.record
     record.summary_en, record.summary_facts = summarize(record, doc)
+    for start, end in extractive_summary(doc):
+        s, e, text = original_span(doc, start, end)
+        if record.dateline.end and s < record.dateline.end <= e:  # the dateline is no part of a summary
+            text = doc._.source.original[record.dateline.end:e].lstrip()
+            s = e - len(text)
+        if text:
+            record.summary_hi.append(Mention(s, e, text))
     return doc

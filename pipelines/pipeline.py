@@ -40,10 +40,21 @@ def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS) -> Langu
 
 
 class Pipeline:
-    """Load once, call many times: a Pipeline is cheap to call and holds no per-document state."""
+    """Load once, call many times: a Pipeline is cheap to call and holds no per-document state.
 
-    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS):
+    `translator`: an optional `pipelines.translate.Translator` (or a spec such as
+    `transformers:/path/to/local/model`) that translates the extractive Hindi
+    summary into `record.summary_translation`. Without one, nothing is translated
+    and no model is loaded.
+    """
+
+    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS, translator=None):
         self.nlp = build_language(components)
+        if isinstance(translator, str):
+            from pipelines.translate import make_translator
+
+            translator = make_translator(translator)
+        self.translator = translator
 
     def make_doc(self, text: str, doc_id: Optional[str] = None) -> Doc:
         source = normalize(text)
@@ -60,8 +71,11 @@ class Pipeline:
             return doc
         for _, component in self.nlp.pipeline:
             doc = component(doc)
-        if doc._.record.is_empty():
-            doc._.record.warnings.append("nothing extracted from this document")
+        record = doc._.record
+        if record.is_empty():
+            record.warnings.append("nothing extracted from this document")
+        if self.translator is not None and record.summary_hi:
+            record.summary_translation = " ".join(self.translator.translate([m.text for m in record.summary_hi]))
         return doc
 
     def __call__(self, text: str, doc_id: Optional[str] = None) -> Record:
