@@ -48,7 +48,7 @@ AFTER_NAME = {"ने", "का", "की", "के", "को", "से", ",", "
 SAID = {"कहा", "बताया"}
 MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
-PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media", "other"}
+PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
 GENERIC_TITLES = {"Adviser", "Advisor", "Chairman", "Chairperson", "President", "Director", "Secretary", "Member",
@@ -156,16 +156,23 @@ def _accept(tokens: list[str], strict: bool) -> bool:
     return any(is_name_part(t) or word_stats(t) is None for t in tokens)
 
 
-def _is_initial_at(doc: Doc, i: int) -> bool:
-    """`के .` / `आर.के .` / `K .`: initials, which the tokenizer leaves apart from their dot."""
-    return (i + 1 < len(doc) and doc[i + 1].text == "." and doc[i].whitespace_ == ""
-            and all(is_initial(part) for part in doc[i].text.split(".")))
+def _initial_width(doc: Doc, i: int) -> int:
+    """Tokens taken by initials at i: `के .` / `आर.के .` (2), `ई.` kept whole by the tokenizer (1), else 0."""
+    if i >= len(doc) or doc[i].text in honorifics():
+        return 0
+    text = doc[i].text
+    if text.endswith(".") and len(text) > 1 and all(is_initial(p) for p in text[:-1].split(".")):
+        return 1
+    if i + 1 < len(doc) and doc[i + 1].text == "." and doc[i].whitespace_ == "" \
+            and all(is_initial(part) for part in text.split(".")):
+        return 2
+    return 0
 
 
 def _forward_name(doc: Doc, index: _Index, i: int, strict: bool) -> int:
     start = i
-    while _is_initial_at(doc, i) and index.at(i) is None:
-        i += 2
+    while _initial_width(doc, i) and index.at(i) is None:
+        i += _initial_width(doc, i)
     j = i
     while j < len(doc) and j - i < MAX_NAME_TOKENS and index.at(j) is None and _name_ok(doc[j].text):
         if j > i and is_ordinary_word(doc[j].text):
@@ -184,9 +191,13 @@ def _backward_name(doc: Doc, index: _Index, end: int, strict: bool) -> int:
         k -= 1
     if k == end or not _accept([t.text for t in doc[k:end]], strict):
         return end
-    while k >= 2 and _is_initial_at(doc, k - 2) and index.at(k - 2) is None:
-        k -= 2
-    return k
+    while True:
+        if k >= 2 and _initial_width(doc, k - 2) == 2 and index.at(k - 2) is None:
+            k -= 2
+        elif k >= 1 and _initial_width(doc, k - 1) == 1 and index.at(k - 1) is None:
+            k -= 1
+        else:
+            return k
 
 
 def _skip_back(doc: Doc, i: int, words: set[str]) -> int:
@@ -213,7 +224,7 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
         elif anchor.kind == "post":
             first = anchor.end + 1 if _word(doc, anchor.end) == "," else anchor.end
             end = _forward_name(doc, index, first, strict=True)
-            if end > first and _word(doc, end) in AFTER_NAME:
+            if end > first and (_word(doc, end) in AFTER_NAME or is_name_part(doc[end - 1].text)):
                 found.append(Mention(first, end, source="post"))
             before = _skip_back(doc, anchor.start, {","})
             if before < anchor.start:
@@ -600,10 +611,13 @@ def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint
                       home) -> list[PersonFinding]:
     """`जिलाधिकारी ने कहा`: a post as the subject of a verb, with no name attached."""
     used = {id(f.anchor) for p in people for f in p.posts}
+    named_titles = {_title(f) for p in people for f in p.posts if f.current}
     out = []
     for a in index.anchors:
         if a.kind != "post" or id(a) in used or _word(doc, a.end) not in ("ने", "द्वारा"):
             continue
+        if getattr(a.data, "title_en", None) in named_titles:
+            continue  # `प्रधानमंत्री ने कहा` where the PM is named elsewhere: the same person
         before = _chain(doc, index, a.start - 1, -1, set(), CHAIN_WORDS - COORDINATORS) if a.start > 0 else []
         chain = before + list(range(a.start, a.end))
         posts = _resolve_posts(doc, index, chain, hint)
