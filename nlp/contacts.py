@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# The look-behind holds every character the local part may hold, so a run of
+# them is tried from its first character only (a%a%a%... stays linear).
+_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE_PATTERNS = [
     # Indian mobile, optional +91 / 0091 / 0 prefix: "+ 91-6201088532", "98765 43210"
     re.compile(r"(?<![\d+])(?:(?:\+\s?|00)91[\s-]*|0)?[6-9]\d{4}[\s-]?\d{5}(?!\d)"),
@@ -13,7 +15,7 @@ _PHONE_PATTERNS = [
     # toll free: "1800-180-1551", "1800 11 4000"
     re.compile(r"(?<!\d)1800[\s-]?\d{2,3}[\s-]?\d{4}(?!\d)"),
     # a short helpline announced as such: "हेल्पलाइन नंबर 1075", "टोल फ्री 1912"
-    re.compile(r"(?:हेल्पलाइन|टोल\s?फ्री|helpline|toll[\s-]?free)(?:\s*(?:नंबर|नम्बर|number|no\.?))?\s*[:-]?\s*(\d{3,5})(?!\d)", re.I),
+    re.compile(r"(?:हेल्पलाइन|टोल\s?फ्री|helpline|toll[\s-]?free)(?:\s*(?:नंबर|नम्बर|number|no\.?))?\s*(?:[:-]\s*)?(\d{3,5})(?!\d)", re.I),
 ]
 
 
@@ -40,21 +42,23 @@ def _mobile_value(raw: str) -> str:
 
 def find_contacts(text: str) -> list[ContactMatch]:
     found: list[ContactMatch] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken: list[tuple[int, int]] = []  # sorted and disjoint
 
     for match in _EMAIL.finditer(text):
         found.append(ContactMatch("email", *match.span(), match.group().lower()))
         taken.append(match.span())
     for n, pattern in enumerate(_PHONE_PATTERNS):
+        group = 1 if pattern.groups else 0
+        added = []
+        j = 0  # matches come in order: walk `taken` alongside (linear, not one scan per match)
         for match in pattern.finditer(text):
-            group = 1 if pattern.groups else 0
             s, e = match.span(group)
-            if free(s, e):
+            while j < len(taken) and taken[j][1] <= s:
+                j += 1
+            if j == len(taken) or taken[j][0] >= e:
                 raw = match.group(group)
                 value = _mobile_value(raw) if n == 0 else re.sub(r"\D", "", raw)
                 found.append(ContactMatch("phone", s, e, value))
-                taken.append((s, e))
+                added.append((s, e))
+        taken = sorted(taken + added)
     return sorted(found, key=lambda m: m.start)

@@ -39,7 +39,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
     return [
-        (re.compile(rf"{NOT_BEFORE}{day}\s*{month}{NOT_AFTER}(?:\s*,?\s*{year}(?!\d))?", re.I), "dmy"),
+        (re.compile(rf"{NOT_BEFORE}{day}\s*{month}{NOT_AFTER}(?:\s*(?:,\s*)?{year}(?!\d))?", re.I), "dmy"),
         (re.compile(rf"{NOT_BEFORE}{month}{NOT_AFTER}\s*{day},?\s*{year}(?!\d)", re.I), "mdy"),
         (re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?P=sep){year}(?!\d)"), "numeric"),
     ]
@@ -57,19 +57,24 @@ def _iso(year: Optional[str], month: int, day: str) -> Optional[str]:
 def find_dates(text: str) -> list[DateMatch]:
     """All dates in `text`; dates without a year come back with iso=None."""
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted and disjoint
     months = _months()
     for pattern, kind in _patterns():
+        added = []
+        j = 0  # matches come in order: walk `taken` alongside (linear, not one scan per match)
         for match in pattern.finditer(text):
             s, e = match.span()
-            if any(s < b and e > a for a, b in taken):
+            while j < len(taken) and taken[j][1] <= s:
+                j += 1
+            if j < len(taken) and taken[j][0] < e:
                 continue
             raw_month = match.group("month")
             month = int(raw_month) if kind == "numeric" else months.get(fold(raw_month).lower())
             if not month or not 1 <= month <= 12:
                 continue
             found.append(DateMatch(s, e, _iso(match.group("year"), month, match.group("day"))))
-            taken.append((s, e))
+            added.append((s, e))
+        taken = sorted(taken + added)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -19,6 +19,7 @@ from nlp.normalize import fold
 Number = Union[int, float]
 
 _DIGITS = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+")
+_MAX_DIGITS = 24  # 1 lakh crore crore is 20 digits; longer digit strings are no figure
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def parse_digits(token: str) -> Optional[Number]:
     """'1,40,000' -> 140000, '2.5' -> 2.5; None unless the token is all number."""
     if not _DIGITS.fullmatch(token):
         return None
+    if sum(ch.isdigit() for ch in token) > _MAX_DIGITS:
+        return None  # an identifier or noise, not an amount (and int() refuses > 4300 digits)
     whole, _, decimals = token.partition(".")
     groups = whole.split(",")
     if len(groups) > 1:

@@ -492,7 +492,8 @@ def _default_district(people: list[PersonFinding], home) -> None:
         return
     for person in people:
         for finding in person.posts:
-            if finding.district is None and not _post_is_state_level(finding.anchor):
+            if finding.district is None and not _post_is_state_level(finding.anchor) \
+                    and _title(finding) not in GENERIC_TITLES:
                 finding.district = home
                 finding.state_en = finding.state_en or home.state_en
 

@@ -15,7 +15,6 @@ from nlp.lexicons import abbreviations
 Span = tuple[int, int]
 
 _LINE = re.compile(r"[^\n]+")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -35,10 +34,10 @@ _INITIALS = re.compile(r"(?:[^\s.]{1,3}\.){2,}")  # भा.प्र.से., I.
 
 
 def _ends_in_abbreviation(piece: str) -> bool:
-    match = _LAST_WORD.search(piece)
-    if not match:
+    words = piece.rsplit(None, 1)  # not a regex: r"(\S+)\s*$" retries every start, quadratic on long words
+    if not words:
         return False
-    word = match.group(1)
+    word = words[-1]
     return word in abbreviations() or bool(_INITIALS.fullmatch(word))
 
 

@@ -14,18 +14,19 @@ def decode_text(data: bytes, name: str = "input") -> str:
         raise InputError(f"{name}: {len(data):,} bytes is over the {MAX_BYTES:,}-byte limit for one document")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: not valid UTF-16 ({exc.reason} at byte {exc.start})") from None
-    if b"\x00" in data:
+    elif b"\x00" in data:
         raise InputError(f"{name}: looks binary (contains NUL bytes), not a text document")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8 and try again"
-        ) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                "save it as UTF-8 and try again"
+            ) from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if text and controls / len(text) > 0.1:
         raise InputError(f"{name}: looks binary ({controls} control characters), not a text document")
@@ -37,14 +38,23 @@ def read_document(path: str) -> str:
     import sys
 
     if path == "-":
-        return decode_text(sys.stdin.buffer.read(), "stdin")
+        # read at most one byte over the limit: `yes | vigyapti extract -` must not fill memory
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"stdin: more than the {MAX_BYTES:,}-byte limit for one document")
+        return decode_text(data, "stdin")
     file = Path(path)
-    if not file.exists():
-        raise InputError(f"{path}: no such file")
-    if file.is_dir():
-        raise InputError(f"{path}: is a folder; give one file (or use `vigyapti batch` for folders)")
     try:
-        data = file.read_bytes() if file.stat().st_size <= MAX_BYTES else file.open("rb").read(MAX_BYTES + 1)
+        if not file.exists():
+            raise InputError(f"{path}: no such file")
+        if file.is_dir():
+            raise InputError(f"{path}: is a folder; give one file (or use `vigyapti batch` for folders)")
+        with file.open("rb") as handle:  # bounded read: /dev/zero and pipes have no size to trust
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            size = file.stat().st_size
+            amount = f"{size:,} bytes is over" if size > MAX_BYTES else "more than"
+            raise InputError(f"{path}: {amount} the {MAX_BYTES:,}-byte limit for one document")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return decode_text(data, path)

@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from nlp.designations import find_posts, translate_post
@@ -134,8 +134,10 @@ _RANKS = [r for r in read_tsv("post_modifiers.tsv") if r["kind"] == "rank" and r
 _HEADS = [r for r in read_tsv("post_heads.tsv") if r["generic"] == "no" and " " not in r["hi"]]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(mod=st.sampled_from(_RANKS), head=st.sampled_from(_HEADS))
 def test_law_a_rank_modifier_is_prefixed_to_the_english(mod, head):
-    title = translate_post(f"{mod['hi']} {head['hi']}")
+    phrase = f"{mod['hi']} {head['hi']}"
+    assume(phrase not in _STANDALONE)  # a listed title wins: उप निरीक्षक is a Sub-Inspector
+    title = translate_post(phrase)
     assert title is not None and title.startswith(mod["en"] + " ")

@@ -165,14 +165,14 @@ def test_no_hit_inside_a_word():
 _SPACING = st.sampled_from(["", " ", "-"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(row=st.sampled_from([r for r in ADMIN_ROWS if " " in r["name_hi"]]), joiner=_SPACING)
 def test_law_spaces_and_hyphens_between_words_do_not_change_the_place(row, joiner):
     respelt = joiner.join(row["name_hi"].split())
     assert any(_same_place(c, _entry(row)) for c in gazetteer().lookup(respelt))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(row=st.sampled_from(ADMIN_ROWS), swap=st.sampled_from([("ी", "ि"), ("ि", "ी"), ("ू", "ु"), ("ु", "ू")]))
 def test_law_vowel_length_does_not_change_the_key(row, swap):
     assert match_key(row["name_hi"].replace(*swap)) == match_key(row["name_hi"])
