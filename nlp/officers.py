@@ -31,6 +31,7 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_tsv
+from nlp.terms import translate_term
 from nlp.names import (can_be_name_token, honorifics, is_initial, is_name_part, is_ordinary_word, loose_key,
                        word_stats)
 
@@ -147,6 +148,11 @@ def _very_common(word: str) -> bool:
     return bool(stats and stats.total >= 25 and stats.person == 0)
 
 
+def _is_vocabulary(word: str) -> bool:
+    """A word of the term lexicon (पत्रकार, स्टेशन) that is not also a listed name."""
+    return translate_term(word) is not None and not is_name_part(word)
+
+
 def _accept(tokens: list[str], strict: bool) -> bool:
     if not tokens:
         return False
@@ -186,8 +192,8 @@ def _forward_name(doc: Doc, index: _Index, i: int, strict: bool) -> int:
 def _backward_name(doc: Doc, index: _Index, end: int, strict: bool) -> int:
     k = end
     while k > 0 and end - k < MAX_NAME_TOKENS and index.at(k - 1) is None and _name_ok(doc[k - 1].text):
-        if doc[k - 1].text in honorifics():
-            break
+        if doc[k - 1].text in honorifics() or (k < end and _is_vocabulary(doc[k - 1].text)):
+            break  # `स्टेशन मास्टर सत्यदेव यादव ने`: the name starts after the common nouns
         k -= 1
     if k == end or not _accept([t.text for t in doc[k:end]], strict):
         return end
@@ -384,7 +390,7 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
                 finding.state_en = _state_name(b)
         if finding.state_en is None and finding.district is not None:
             finding.state_en = finding.district.state_en
-        if finding.state_en is None and hint and _post_is_state_level(a):
+        if finding.state_en is None and hint and _post_level(a) == "state":
             finding.state_en = hint
         posts.append(finding)
     return posts
@@ -402,11 +408,15 @@ def _post_levels() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(rf"\b{re.escape(r['phrase'])}\b"), r["level"]) for r in read_tsv("post_levels.tsv"))
 
 
-def _post_is_state_level(anchor: Anchor) -> bool:
-    """Above the district (data/post_levels.tsv): such a post takes a state, not a district."""
+def _post_level(anchor: Anchor) -> str:
+    """district, city, division, state or national (data/post_levels.tsv; district unless listed)."""
     title = getattr(anchor.data, "title_en", "") or ""
-    level = next((lvl for pattern, lvl in _post_levels() if pattern.search(title)), "district")
-    return level not in ("district", "city")
+    return next((lvl for pattern, lvl in _post_levels() if pattern.search(title)), "district")
+
+
+def _post_is_state_level(anchor: Anchor) -> bool:
+    """Above the district: such a post takes a state (or none), not a district."""
+    return _post_level(anchor) not in ("district", "city")
 
 
 def _candidates(anchor: Anchor):
