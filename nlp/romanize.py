@@ -429,8 +429,10 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
     """
     lead, name = split_honorifics(" ".join(hindi.split()))
     out: list[str] = []
-    for word in name.split():
-        romanized = romanize_word(word)
+    words = name.split()
+    for n, word in enumerate(words):
+        run_together = _letters_run_together(word) if n < len(words) - 1 else None
+        romanized = run_together or romanize_word(word)
         if out and romanized.endswith(".") and out[-1].endswith(".") and _is_initials(out[-1]) and _is_initials(romanized):
             out[-1] += romanized
         else:
@@ -438,6 +440,26 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
     if keep_honorific:
         out = [_honorifics()[lexicon_key(h)] for h in lead] + out
     return " ".join(out)
+
+
+def _letters_run_together(word: str) -> Optional[str]:
+    """जेसी पासी, एनएन माथुर, वी नारायणसामी: initials written without dots, before a surname."""
+    spellings = _spellings()
+    key = lexicon_key(word)
+    if key in spellings.words or not _DEVANAGARI.search(word):
+        return None
+    letters: list[str] = []
+    i = 0
+    while i < len(key):
+        for size in range(min(4, len(key) - i), 0, -1):
+            piece = key[i:i + size]
+            if piece in spellings.initials:
+                letters.append(spellings.initials[piece].rstrip("."))
+                i += size
+                break
+        else:
+            return None
+    return "".join(f"{letter}." for letter in letters) if letters else None
 
 
 def _is_initials(text: str) -> bool:
