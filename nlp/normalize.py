@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DEVANAGARI_DIGITS = {chr(0x0966 + i): str(i) for i in range(10)}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -83,6 +84,7 @@ def normalize(original: str) -> Normalized:
     return Normalized(original, "".join(out), tuple(starts), tuple(ends))
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """A matching key for lexicon look-ups: spelling variants collapse.
 

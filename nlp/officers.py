@@ -118,6 +118,12 @@ class _Index:
 
     def __init__(self, doc: Doc, groups: Sequence[tuple[str, Sequence[Any]]]):
         self.doc = doc
+        # sentence bounds per token, computed once (Token.sent walks the Doc on every call)
+        self.sentences = list(doc.sents)
+        self.sent_of: list[Any] = [None] * len(doc)
+        for sent in self.sentences:
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = sent
         self.owner: list[Optional[Anchor]] = [None] * len(doc)
         self.anchors: list[Anchor] = []
         for kind, matches in groups:
@@ -325,7 +331,7 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
     """Token indexes of the description next to a name, walking by `step` (+1 or -1)."""
     out: list[int] = []
     i = start
-    sentence_start = doc[start].sent.start if 0 <= start < len(doc) else 0
+    sentence_start = index.sent_of[start].start if 0 <= start < len(doc) else 0
     while 0 <= i < len(doc) and len(out) < MAX_CHAIN_TOKENS and i not in stop_at:
         if step < 0 and i < sentence_start:
             break
@@ -490,8 +496,8 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     _default_district(people, home)
     for person in people:
         _settle_current(person)
-        person.quotes = _quotes(doc, person)
-    _attribute_sentences(doc, people)
+        person.quotes = _quotes(doc, index, person)
+    _attribute_sentences(doc, index, people)
     people.extend(_unnamed_officers(doc, index, people, hint, home))
     return people
 
@@ -570,7 +576,7 @@ def _settle_current(person: PersonFinding) -> None:
             finding.current = False
 
 
-def _quotes(doc: Doc, person: PersonFinding) -> list[tuple[int, int]]:
+def _quotes(doc: Doc, index: _Index, person: PersonFinding) -> list[tuple[int, int]]:
     """`X ने कहा (कि) <quote>` up to the end of the sentence; char spans."""
     spans = []
     for m in person.mentions:
@@ -581,7 +587,7 @@ def _quotes(doc: Doc, person: PersonFinding) -> list[tuple[int, int]]:
             i += 1
         if i >= len(doc) or doc[i].text != "ने":
             continue
-        sent_end = doc[i].sent.end
+        sent_end = index.sent_of[i].end
         # `ने कहा`, or `ने दर्शकों के प्रश्न का उत्तर देते हुए कहा कि`: the first कहा/बताया in the clause
         verb = next((k for k in range(i + 1, min(sent_end, i + 1 + MAX_QUOTE_GAP)) if doc[k].text in SAID), None)
         if verb is not None:
@@ -596,16 +602,17 @@ def _quotes(doc: Doc, person: PersonFinding) -> list[tuple[int, int]]:
     return spans
 
 
-def _attribute_sentences(doc: Doc, people: list[PersonFinding]) -> None:
+def _attribute_sentences(doc: Doc, index: _Index, people: list[PersonFinding]) -> None:
     """A person's sentences: where they are named, and after a quote the rest of the
     paragraph's sentences until someone else is named (reported speech runs on)."""
-    sentences = list(doc.sents)
+    sentences = index.sentences
+    text = doc.text
     named_in: dict[int, set[int]] = {}
     for n, person in enumerate(people):
         for m in person.mentions:
-            named_in.setdefault(doc[m.start].sent.start, set()).add(n)
+            named_in.setdefault(index.sent_of[m.start].start, set()).add(n)
     for n, person in enumerate(people):
-        quoted = {doc.char_span(s, e, alignment_mode="expand").sent.start for s, e in person.quotes}
+        quoted = {index.sent_of[doc.char_span(s, e, alignment_mode="expand").start].start for s, e in person.quotes}
         for k, sent in enumerate(sentences):
             if n not in named_in.get(sent.start, ()):
                 continue
@@ -613,7 +620,7 @@ def _attribute_sentences(doc: Doc, people: list[PersonFinding]) -> None:
             if sent.start not in quoted:
                 continue
             for nxt in sentences[k + 1:]:
-                if "\n" in doc.text[sentences[k].end_char:nxt.start_char] or named_in.get(nxt.start, {n}) != {n}:
+                if "\n" in text[sentences[k].end_char:nxt.start_char] or named_in.get(nxt.start, {n}) != {n}:
                     break
                 person.attributed.append((nxt.start_char, nxt.end_char))
 

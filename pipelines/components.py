@@ -45,7 +45,7 @@ def original_span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 @Language.component("vigyapti_structure")
 def structure(doc: Doc) -> Doc:
     """Paragraphs, sentence starts, and the language of the document."""
-    text = doc.text
+    text = doc._.source.text
     paragraphs = segment.paragraphs(text)
     doc._.paragraphs = paragraphs
     doc._.claimed = []
@@ -63,7 +63,7 @@ def structure(doc: Doc) -> Doc:
 def contacts(doc: Doc) -> Doc:
     """Phones and e-mails into record.contacts; their spans are claimed."""
     record = doc._.record
-    for match in contacts_mod.find_contacts(doc.text):
+    for match in contacts_mod.find_contacts(doc._.source.text):
         s, e, text = original_span(doc, match.start, match.end)
         if match.kind == "email":
             record.contacts.emails.append(Email(text, match.value, s, e))
@@ -76,10 +76,10 @@ def contacts(doc: Doc) -> Doc:
 @Language.component("vigyapti_dates")
 def dates(doc: Doc) -> Doc:
     """Dates are claimed (so 2021 is no figure); the dateline fills record.dateline."""
-    found = dates_mod.find_dates(doc.text)
+    found = dates_mod.find_dates(doc._.source.text)
     doc._.dates = found
     doc._.claimed.extend((d.start, d.end) for d in found)
-    match = dates_mod.find_dateline(doc.text, doc._.paragraphs, found)
+    match = dates_mod.find_dateline(doc._.source.text, doc._.paragraphs, found)
     if match is None:
         return doc
     dateline = doc._.record.dateline
@@ -87,7 +87,7 @@ def dates(doc: Doc) -> Doc:
     places = gazetteer()
     for start, end in match.places:
         s, e, name = original_span(doc, start, end)
-        entry = places.best(doc.text[start:end])
+        entry = places.best(doc._.source.text[start:end])
         dateline.places.append(DatelinePlace(name, entry.name_en if entry else None, s, e))
     if match.date is not None:
         dateline.date = match.date.iso
@@ -107,7 +107,7 @@ def figures(doc: Doc) -> Doc:
 
 # --- who and where ---------------------------------------------------------------
 
-for _name in ("place_matches", "org_matches", "ner_spans"):
+for _name in ("place_matches", "post_matches", "org_matches", "ner_spans"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -120,7 +120,8 @@ def _mention(doc: Doc, start: int, end: int) -> Mention:
 @Language.component("vigyapti_places")
 def places(doc: Doc) -> Doc:
     """Every place mention, grouped by the place it resolves to, into record.places."""
-    matches = find_places(doc)
+    doc._.post_matches = find_posts(doc)  # places use them as context; people reuse them
+    matches = find_places(doc, post_spans=[(m.start, m.end) for m in doc._.post_matches])
     doc._.place_matches = matches
     hint = _document_state(matches)
     grouped: dict[tuple, Place] = {}
@@ -167,9 +168,9 @@ def organizations(doc: Doc) -> Doc:
     grouped: dict[str, Organization] = {}
     for match in matches:
         s, e, text = original_span(doc, match.start, match.end)
-        key = fold(doc.text[match.start:match.end])
+        key = fold(doc._.source.text[match.start:match.end])
         if key not in grouped:
-            grouped[key] = Organization(text, match.name_en or english.organization_name(doc.text[match.start:match.end]))
+            grouped[key] = Organization(text, match.name_en or english.organization_name(doc._.source.text[match.start:match.end]))
         grouped[key].mentions.append(Mention(s, e, text))
     doc._.record.organizations.extend(grouped.values())
     return doc
@@ -181,8 +182,8 @@ def people(doc: Doc) -> Doc:
     record = doc._.record
     findings = link_people(
         doc,
-        services=find_services(doc.text),
-        posts=find_posts(doc),
+        services=find_services(doc._.source.text),
+        posts=doc._.post_matches if doc._.post_matches is not None else find_posts(doc),
         places=doc._.place_matches or (),
         organizations=doc._.org_matches or (),
         ner_people=[(s, e) for s, e, label in doc._.ner_spans or () if label == "PER"],
@@ -254,7 +255,7 @@ def _post(doc: Doc, finding) -> Post:
 
 
 def _organization_name(doc: Doc, anchor) -> Optional[str]:
-    text = doc.text[anchor.data.start:anchor.data.end]
+    text = doc._.source.text[anchor.data.start:anchor.data.end]
     return anchor.data.name_en or english.organization_name(text) or original_span(doc, anchor.data.start, anchor.data.end)[2]
 
 
