@@ -40,12 +40,16 @@ MAX_CHAIN_TOKENS = 18
 # Words that may sit between the parts of a description (`X, आईपीएस अधिकारी और एसपी, रायगढ़`).
 CHAIN_WORDS = {",", "(", ")", "–", "-", "—", "/", ":", "के", "की", "का", "में", "रूप", "पद", "पर", "अधिकारी", "वरिष्ठ",
                "जिले", "जिला", "जनपद", "अब", "वर्तमान", "तैनात", "कार्यरत", "रहे", "रह", "चुके", "पूर्व", "बतौर", "सेवानिवृत्त",
-               "और", "एवं", "तथा", "व", "बैच", "as"}
-COORDINATORS = {"और", "एवं", "तथा", "व"}
-NOW_WORDS = {"अब", "वर्तमान"}
-FORMER_WORDS = {"पूर्व", "रहे", "चुके", "सेवानिवृत्त"}
+               "और", "एवं", "तथा", "व", "बैच",
+               # the same in English paragraphs: `Nilesh Deore, IAS, District Magistrate, Saran`
+               "and", "of", "the", "district", "District", "in", "as", "now", "former", "batch"}
+COORDINATORS = {"और", "एवं", "तथा", "व", "and"}
+NOW_WORDS = {"अब", "वर्तमान", "now"}
+FORMER_WORDS = {"पूर्व", "रहे", "चुके", "सेवानिवृत्त", "former"}
+ENGLISH_SAID = {"said", "says", "told", "stated", "added"}
 # Words after a name that show it is the subject or owner in a clause.
-AFTER_NAME = {"ने", "का", "की", "के", "को", "से", ",", "(", "।", "और", "एवं", "तथा", "द्वारा", "ने,", "जी", ")", "–", "-", ":"}
+AFTER_NAME = {"ने", "का", "की", "के", "को", "से", ",", "(", "।", "और", "एवं", "तथा", "द्वारा", "ने,", "जी", ")", "–", "-", ":",
+              "said", "says", "told", "and", "of", "."}
 SAID = {"कहा", "बताया"}
 MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
@@ -244,6 +248,10 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
                 if start < before:
                     found.append(Mention(start, before, source="post"))
     for tok in doc:
+        if tok.text in ENGLISH_SAID and index.at(tok.i - 1) is None and doc[tok.i - 1].text[:1].isupper():
+            start = _backward_name(doc, index, tok.i, strict=False)
+            if tok.i - start >= 2:
+                found.append(Mention(start, tok.i, source="verb"))
         if tok.text == "ने" and _word(doc, tok.i + 1) in REPORTING_VERBS and index.at(tok.i - 1) is None:
             start = _backward_name(doc, index, tok.i, strict=True)
             if tok.i - start >= 2:

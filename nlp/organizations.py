@@ -48,6 +48,12 @@ def _domain_words() -> frozenset[str]:
     return frozenset(w for r in read_tsv("post_domains.tsv") for w in fold(r["hi"]).split())
 
 
+@lru_cache(maxsize=None)
+def _english_heads() -> dict[str, str]:
+    """English head words (Department, Ministry, Foundation ...) with their kind."""
+    return {r["english"]: r["kind"] for r in read_tsv("org_heads.tsv")} | {"Ltd": "company", "Pvt": "company"}
+
+
 def _modifier_ok(text: str) -> bool:
     """A word that can stand in an organisation's name: a known domain or term,
     a word IL-NER saw inside one, or a rare word."""
@@ -88,8 +94,12 @@ def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset()) -> list[
             j = i
             while j < n and doc[j].text[:1].isupper() and doc[j].text.isascii() and doc[j].is_alpha:
                 j += 1
-            if j - i >= 2:
-                hit = (i, j, "other", doc[i:j].text)
+            # `Bureaucrats India`, `Health Department`: capitalised words ending in an English head
+            # (a run without one is more often a person: `Nilesh Deore`)
+            if doc[i].text == "The" and j - i >= 3:
+                i += 1  # `The Health Department`: the article is not part of the name
+            if j - i >= 2 and doc[j - 1].text in _english_heads():
+                hit = (i, j, _english_heads()[doc[j - 1].text], doc[i:j].text)
         if hit is None:
             i += 1
             continue

@@ -86,10 +86,11 @@ class Gazetteer:
         self.entries = entries
         by_key: dict[str, list[PlaceEntry]] = defaultdict(list)
         for entry in entries:
-            key = self.key(entry.name_hi)
-            # two spellings of one place meet on one key: keep the first row
-            if all(_place_of(entry) != _place_of(seen) for seen in by_key[key]):
-                by_key[key].append(entry)
+            # Hindi name, and the English name for English paragraphs (`Raigarh district`)
+            for key in (self.key(entry.name_hi), self.key(entry.name_en)):
+                # two spellings of one place meet on one key: keep the first row
+                if all(_place_of(entry) != _place_of(seen) for seen in by_key[key]):
+                    by_key[key].append(entry)
         self._by_key = {
             key: sorted(found, key=lambda e: _TYPE_ORDER.get(e.type, 9)) for key, found in by_key.items()
         }
@@ -198,8 +199,8 @@ def _scan(toks: list[_Tok], places: Gazetteer) -> list[tuple[int, int]]:
     spans = []
     i, n = 0, len(toks)
     while i < n:
-        if not toks[i].is_word:
-            i += 1
+        if not toks[i].is_word or (toks[i].text.isascii() and not toks[i].text[:1].isupper()):
+            i += 1  # an English place name is capitalised: `Mau`, not `mau`
             continue
         key, found, j = "", None, i
         while j < n:

@@ -18,6 +18,7 @@ from nlp import dates as dates_mod
 from nlp import figures as figures_mod
 from nlp import langid, segment
 from nlp.designations import find_posts
+from nlp.english_posts import find_english_posts
 from nlp.normalize import fold
 from nlp.officers import link_people
 from nlp.organizations import find_organizations
@@ -120,7 +121,7 @@ def _mention(doc: Doc, start: int, end: int) -> Mention:
 @Language.component("vigyapti_places")
 def places(doc: Doc) -> Doc:
     """Every place mention, grouped by the place it resolves to, into record.places."""
-    doc._.post_matches = find_posts(doc)  # places use them as context; people reuse them
+    doc._.post_matches = _all_posts(doc)  # places use them as context; people reuse them
     matches = find_places(doc, post_spans=[(m.start, m.end) for m in doc._.post_matches])
     doc._.place_matches = matches
     hint = _document_state(matches)
@@ -136,6 +137,15 @@ def places(doc: Doc) -> Doc:
         grouped[key].mentions.append(_mention(doc, match.start, match.end))
     doc._.record.places.extend(grouped.values())
     return doc
+
+
+def _all_posts(doc: Doc) -> list:
+    """Hindi posts from the designation grammar, and posts written in English where they do not overlap."""
+    posts = find_posts(doc)
+    for post in find_english_posts(doc._.source.text):
+        if all(post.end <= p.start or post.start >= p.end for p in posts):
+            posts.append(post)
+    return sorted(posts, key=lambda p: p.start)
 
 
 def _document_state(matches) -> Optional[str]:
@@ -183,7 +193,7 @@ def people(doc: Doc) -> Doc:
     findings = link_people(
         doc,
         services=find_services(doc._.source.text),
-        posts=doc._.post_matches if doc._.post_matches is not None else find_posts(doc),
+        posts=doc._.post_matches if doc._.post_matches is not None else _all_posts(doc),
         places=doc._.place_matches or (),
         organizations=doc._.org_matches or (),
         ner_people=[(s, e) for s, e, label in doc._.ner_spans or () if label == "PER"],

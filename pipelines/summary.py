@@ -36,7 +36,7 @@ def format_figure(figure: Figure) -> str:
         return f"${amount}"
     if figure.unit in MEASURE_NAMES:
         return f"{amount} {MEASURE_NAMES[figure.unit]}"
-    noun = translate_term(figure.of) if figure.of else None
+    noun = (figure.of if figure.of.isascii() else translate_term(figure.of)) if figure.of else None
     if noun:
         return f"{amount} {noun}"
     return f"{amount} ({figure.of})" if figure.of else amount
