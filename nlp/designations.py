@@ -2,18 +2,25 @@
 
 A flat list cannot cover Indian post titles: they are built. A title is
 
-    [former] (modifier | domain [एवं domain])* (head | title) [qualifier]
+    [former] (modifier | domain [एवं domain])* (head | title) [after]
 
 modifiers (अपर = Additional, उप = Deputy, मुख्य = Chief, जिला = District ...,
 data/post_modifiers.tsv), domains (परिवहन = Transport, पुलिस = Police ...,
 post_domains.tsv), a head noun (आयुक्त = Commissioner, अधीक्षक =
 Superintendent ..., post_heads.tsv) or a fixed title / newsroom abbreviation
 (जिलाधिकारी, एसपी, थानाध्यक्ष ..., post_titles.tsv), and a field after it
-(एसपी सिटी, अपर जिलाधिकारी (वित्त एवं राजस्व), post_qualifiers.tsv). The
-English is composed in English order: modifiers, then the domain before the
-head (Transport Commissioner) or after it with "of" where the head wants it
-(Superintendent of Police), `प्रभारी` as "-in-charge". `पूर्व`/`तत्कालीन` mark a
-former holder: not part of the title, reported as `former`.
+(एसपी सिटी, अपर जिलाधिकारी (वित्त एवं राजस्व), post_qualifiers.tsv). What may
+follow the head (`after`): a domain where the head takes one after it (प्रमुख
+सचिव स्वास्थ्य -> Principal Secretary, Health), then a field in brackets (a
+listed field or a domain: अतिरिक्त उपायुक्त (आपदा प्रबंधन)); or, after a comma,
+the body the post sits in (मुख्य कार्यकारी अधिकारी, जिला परिषद; पुलिस
+उप-महानिरीक्षक, आर्थिक अपराध इकाई), followed by punctuation or a case marker
+other than the genitive. The English is composed in English order:
+modifiers, then the domain before the head (Transport Commissioner) or after
+it with "of" where the head wants it (Superintendent of Police, Minister of
+Home Affairs), `प्रभारी` as "-in-charge". `पूर्व`/`तत्कालीन` mark a former
+holder: not part of the title, reported as `former`. A dotted short form
+(`अति.`) is spelt with its dot in the data and matches only with it.
 
 The longest reading wins (`वरिष्ठ पुलिस अधीक्षक` is one post); a modifier or
 a domain alone is never a post, nor a generic head (`अधिकारी`) with only a
@@ -31,7 +38,11 @@ from nlp.normalize import fold
 
 _CONJUNCTIONS = {"एवं", "और", "व", "तथा", "&"}
 _HYPHENS = {"-", "‐", "‑"}
-_WORD_RE = re.compile(r"[()\[\]]|[^\s()\[\],;:।|\-‐‑]+(?:/[^\s()\[\],;:।|\-‐‑]+)*|[,;:।|]")
+_WORD_RE = re.compile(r"[()\[\]]|[^\s()\[\],;:।|\-‐‑.]+(?:/[^\s()\[\],;:।|\-‐‑.]+)*|[,;:।|.]")
+_DATA_WORD_RE = re.compile(r"[()]|[^\s()\-‐‑.]+|\.")  # a data row's words as the tokenizer splits them
+_NUMBERED_RE = re.compile(r"^(.+?)[-‐‑](\d+)$")  # पुलिस-5: a unit number glued to a word
+# what may follow a `, <body>`: punctuation or a case marker, never the genitive (स्वास्थ्य विभाग के अधिकारी)
+_BODY_END = {",", "।", ";", ":", "|", ".", ")", "–", "—", "को", "ने", "से", "में", "पर"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,7 @@ class _Word:
     generic: bool = False
     domain_after: bool = False
     qualifiable: bool = False  # titles: a bare qualifier may follow
+    en_of: str = ""  # domains: the English after "of"/"for" (गृह: Home Secretary, Minister of Home Affairs)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,8 @@ def _key(word: str) -> str:
 
 
 def _split_words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-‐‑]+", text.strip()) if w]
+    """Words of a data row as the tokenizer gives them: `अति.` -> अति + ., `(नागरिक)` -> ( नागरिक )."""
+    return _DATA_WORD_RE.findall(text)
 
 
 class _Lexicon:
@@ -115,6 +128,9 @@ def _yes(value: str) -> bool:
     return value.strip().lower() == "yes"
 
 
+_QUALIFIER_KINDS = {"field": "qualifier", "body": "body", "body_head": "body_head"}
+
+
 @lru_cache(maxsize=None)
 def _lexicon() -> _Lexicon:
     lex = _Lexicon()
@@ -123,7 +139,7 @@ def _lexicon() -> _Lexicon:
         position = "after" if row["kind"] == "suffix" else "before"
         lex.add(row["hi"], _Word(kind, row["en"], position=position, specifies=_yes(row["specifies"])))
     for row in read_tsv("post_domains.tsv"):
-        lex.add(row["hi"], _Word("domain", row["en"]))
+        lex.add(row["hi"], _Word("domain", row["en"], en_of=row.get("en_of") or row["en"]))
     for row in read_tsv("post_heads.tsv"):
         of = frozenset(d.strip() for d in row["of_domains"].split(",") if d.strip())
         lex.add(row["hi"], _Word("head", row["en"], of_domains=of, joiner=row["joiner"] or "of",
@@ -131,7 +147,7 @@ def _lexicon() -> _Lexicon:
     for row in read_tsv("post_titles.tsv"):
         lex.add(row["hi"], _Word("title", row["en"], qualifiable=_yes(row["qualifiable"])))
     for row in read_tsv("post_qualifiers.tsv"):
-        lex.add(row["hi"], _Word("qualifier", row["en"]))
+        lex.add(row["hi"], _Word(_QUALIFIER_KINDS[row["kind"]], row["en"]))
     for conj in _CONJUNCTIONS:
         lex.add(conj, _Word("conj", "and"))
     return lex
@@ -198,62 +214,121 @@ def _parses(units: list[_Unit], start: int, lex: _Lexicon) -> list[_Parse]:
                     extend_after(i + n, candidate, word)
 
     def extend_after(i: int, items: tuple, head: _Word) -> None:
+        # प्रमुख सचिव स्वास्थ्य (एवं परिवार कल्याण), संयुक्त निदेशक कृषि (विस्तार)
+        if head.kind == "head" and head.domain_after:
+            for j, run in _domain_runs(units, i, lex):
+                tail = tuple((_Word("after_" + w.kind, w.en), a, b) for w, a, b in run)
+                complete.append(_Parse(items + tail))
+                extend_field(j, items + tail, bare=False)
+        extend_field(i, items, bare=head.qualifiable)
+        extend_body(i, items)
+
+    def extend_field(i: int, items: tuple, bare: bool) -> None:
+        """(वित्त एवं राजस्व), (आपदा प्रबंधन) after any post; वित्त एवं राजस्व only after a qualifiable title."""
         if i >= len(units):
             return
-        # प्रमुख सचिव स्वास्थ्य (एवं परिवार कल्याण)
-        if head.kind == "head" and head.domain_after:
-            j, tail = i, ()
-            while j < len(units):
-                step = [(n, w) for n, w in lex.at(units, j) if w.kind == ("conj" if tail and tail[-1][0].kind == "domain" and units[j].key in _CONJUNCTIONS else "domain")]
-                if not step:
-                    break
-                n, w = step[0]
-                tail += ((_Word("after_" + w.kind, w.en), j, j + n),)
-                j += n
-                if w.kind == "domain":
-                    complete.append(_Parse(items + tail))
-        # (वित्त एवं राजस्व) after any post; वित्त एवं राजस्व only after a qualifiable title
         if units[i].key == "(":
-            for n, w in lex.at(units, i + 1) if i + 1 < len(units) else ():
-                if w.kind == "qualifier" and i + 1 + n < len(units) and units[i + 1 + n].key == ")":
-                    complete.append(_Parse(items + ((w, i, i + n + 2),)))
-        elif head.qualifiable:
+            for j, word in _fields(units, i + 1, lex):
+                if j < len(units) and units[j].key == ")":
+                    complete.append(_Parse(items + ((word, i, j + 1),)))
+                    return
+        elif bare:
             for n, w in lex.at(units, i):
                 if w.kind == "qualifier":
                     complete.append(_Parse(items + ((w, i, i + n),)))
+
+    def extend_body(i: int, items: tuple) -> None:
+        """`, जिला परिषद`, `, आर्थिक अपराध इकाई`: a named body, or domains and a unit word. A department
+        (`सचिव, पर्यटन विभाग`) is left to the organisations: it names the employer, not the post."""
+        if i + 1 >= len(units) or units[i].key != ",":
+            return
+        j, names = i + 1, []
+        named = [(n, w) for n, w in lex.at(units, j) if w.kind == "body"]
+        if named:
+            n, word = named[0]
+            names.append(word.en)
+            j += n
+        else:
+            runs = [(end, run) for end, run in _domain_runs(units, j, lex, conjunctions=False)]
+            if not runs:
+                return
+            j, run = runs[-1]
+            names.extend(w.en for w, _, _ in run)
+            body_heads = [(n, w) for n, w in lex.at(units, j) if w.kind == "body_head"] if j < len(units) else []
+            if not body_heads:
+                return
+            n, word = body_heads[0]
+            names.append(word.en)
+            j += n
+        text = " ".join(names)
+        if j < len(units) and units[j].key.isdigit():  # बिहार सैन्य पुलिस-5
+            text += f"-{int(units[j].key)}"
+            j += 1
+        if j == len(units) or units[j].key in _BODY_END:
+            complete.append(_Parse(items + ((_Word("body", text), i, j),)))
 
     extend_before(start, ())
     return complete
 
 
+def _domain_runs(units: list[_Unit], i: int, lex: _Lexicon, conjunctions: bool = True):
+    """(end unit, items) for each run of domains from unit i that ends in a domain, shortest first.
+
+    The longest domain entry is taken at each step (जल संसाधन, not जल); with `conjunctions`,
+    domains may be joined by एवं/और (स्वास्थ्य एवं परिवार कल्याण)."""
+    j, run = i, ()
+    while j < len(units):
+        want = "conj" if conjunctions and run and run[-1][0].kind == "domain" and units[j].key in _CONJUNCTIONS else "domain"
+        step = [(n, w) for n, w in lex.at(units, j) if w.kind == want]
+        if not step:
+            break
+        n, word = step[0]
+        run += ((word, j, j + n),)
+        j += n
+        if word.kind == "domain":
+            yield j, run
+
+
+def _fields(units: list[_Unit], i: int, lex: _Lexicon):
+    """(end unit, qualifier word) for a field at unit i: listed fields first, then domains (आपदा प्रबंधन)."""
+    yield from ((i + n, w) for n, w in lex.at(units, i) if w.kind == "qualifier")
+    for j, run in _domain_runs(units, i, lex):
+        yield j, _Word("qualifier", " ".join(w.en for w, _, _ in run))
+
+
 def _english(items) -> str:
-    before, after, domains, head, tail = [], [], [], None, []
+    before, after, domains, head, tail, body, field = [], [], [], None, [], None, None
     for word, _, _ in items:
         if word.kind == "modifier":
             (after if word.position == "after" else before).append(word.en)
         elif word.kind in ("domain", "conj"):
-            domains.append(word.en)
+            domains.append(word)
         elif word.kind in ("head", "title"):
             head = word
         elif word.kind in ("after_domain", "after_conj"):
             tail.append(word.en)
+        elif word.kind == "body":
+            body = word.en
         elif word.kind == "qualifier":
-            tail = [word.en]
-    domain_text = " ".join(domains)
-    real_domains = [w.en for w, _, _ in items if w.kind == "domain"]
+            field = word.en
+    real_domains = [w.en for w in domains if w.kind == "domain"]
     if head.kind == "head" and real_domains and (
         "*" in head.of_domains or all(d in head.of_domains for d in real_domains)
     ):
-        core = f"{head.en} {head.joiner} {domain_text}"
-    elif domain_text:
-        core = f"{domain_text} {head.en}"
+        core = f"{head.en} {head.joiner} {' '.join(w.en_of or w.en for w in domains)}"
+    elif domains:
+        core = f"{' '.join(w.en for w in domains)} {head.en}"
     else:
         core = head.en
     title = " ".join(before + [core])
     if after:
         title += "-" + after[0]
     if tail:
-        title += f" ({' '.join(tail)})"
+        title += ", " + " ".join(tail)
+    if body:
+        title += ", " + body
+    if field:
+        title += f" ({field})"
     return title
 
 
@@ -287,11 +362,18 @@ def _match_units(units: list[_Unit], text: str) -> list[PostMatch]:
 
 
 def _doc_units(doc) -> list[_Unit]:
-    return [
-        _Unit(_key(t.text), t.idx, t.idx + len(t.text))
-        for t in doc
-        if not t.is_space and t.text not in _HYPHENS
-    ]
+    units = []
+    for t in doc:
+        if t.is_space or t.text in _HYPHENS:
+            continue
+        numbered = _NUMBERED_RE.match(t.text)
+        if numbered:  # पुलिस-5 -> पुलिस, 5
+            word, number = numbered.groups()
+            units.append(_Unit(_key(word), t.idx, t.idx + len(word)))
+            units.append(_Unit(number, t.idx + len(t.text) - len(number), t.idx + len(t.text)))
+        else:
+            units.append(_Unit(_key(t.text), t.idx, t.idx + len(t.text)))
+    return units
 
 
 def find_posts(doc) -> list[PostMatch]:

@@ -42,21 +42,54 @@ def posts(text: str):
         ("पुलिस उप महानिरीक्षक", "Deputy Inspector General of Police"),
         ("मंडलायुक्त", "Divisional Commissioner"), ("संभागायुक्त", "Divisional Commissioner"),
         ("नगर आयुक्त", "Municipal Commissioner"), ("सिविल सर्जन", "Civil Surgeon"),
-        ("मेयर", "Mayor"), ("महापौर", "Mayor"), ("विधायक", "MLA"), ("सांसद", "MP"),
+        ("मेयर", "Mayor"), ("महापौर", "Mayor"), ("विधायक", "Member of Legislative Assembly"), ("सांसद", "Member of Parliament"),
         ("तहसीलदार", "Tehsildar"), ("नायब तहसीलदार", "Naib Tehsildar"), ("प्रधानाचार्य", "Principal"),
         ("मजिस्ट्रेट", "Magistrate"), ("दंडाधिकारी", "Magistrate"), ("अधीक्षक", "Superintendent"),
         ("निदेशक", "Director"), ("निरीक्षक", "Inspector"), ("मंत्री", "Minister"), ("अध्यक्ष", "Chairman"),
         ("सदस्य सचिव", "Member Secretary"),
-        ("स्वास्थ्य मंत्री", "Health Minister"), ("कैबिनेट मंत्री", "Cabinet Minister"),
-        ("केंद्रीय गृह मंत्री", "Union Home Minister"), ("गृहमंत्री", "Home Minister"),
+        ("स्वास्थ्य मंत्री", "Minister of Health"), ("कैबिनेट मंत्री", "Cabinet Minister"),
+        ("केंद्रीय गृह मंत्री", "Union Minister of Home Affairs"), ("गृहमंत्री", "Minister of Home Affairs"),
         ("वित्त राज्य मंत्री", "Minister of State for Finance"),
         ("अपर जिलाधिकारी (वित्त एवं राजस्व)", "Additional District Magistrate (Finance and Revenue)"),
-        ("उप-जिलाधिकारी", "Sub-Divisional Magistrate"), ("प्रमुख सचिव स्वास्थ्य", "Principal Secretary (Health)"),
+        ("उप-जिलाधिकारी", "Sub-Divisional Magistrate"), ("प्रमुख सचिव स्वास्थ्य", "Principal Secretary, Health"),
         ("मुख्य चिकित्सा एवं स्वास्थ्य अधिकारी", "Chief Medical and Health Officer"),
         ("जिला बेसिक शिक्षा अधिकारी", "District Basic Education Officer"),
         ("खंड विकास अधिकारी", "Block Development Officer"), ("उप सचिव", "Deputy Secretary"), ("अवर सचिव", "Under Secretary"),
         ("प्रधान मुख्य वन संरक्षक", "Principal Chief Conservator of Forests"),
         ("नोडल अधिकारी", "Nodal Officer"), ("कृषि निदेशक", "Director of Agriculture"),
+        # heads, modifiers and domains of state and health-department usage
+        ("अपर समाहर्ता", "Additional Collector"), ("उप संचालक", "Deputy Director"), ("अपर संचालक", "Additional Director"),
+        ("मुख्य कार्याधिकारी", "Chief Executive Officer"), ("मुख्य कार्यपालन अधिकारी", "Chief Executive Officer"),
+        ("वरीय पुलिस अधीक्षक", "Senior Superintendent of Police"), ("सहायक समादेष्टा", "Assistant Commandant"),
+        ("कमांडेंट", "Commandant"), ("संयुक्त शासन सचिव", "Joint Secretary"), ("प्रमुख शासन सचिव", "Principal Secretary"),
+        ("आयुक्त सचिव", "Commissioner-Secretary"), ("मनपा आयुक्त", "Municipal Commissioner"),
+        ("नगर निगम कमिश्नर", "Municipal Commissioner"), ("अनुमंडल पुलिस पदाधिकारी", "Sub-Divisional Police Officer"),
+        ("जिला मलेरिया अधिकारी", "District Malaria Officer"), ("जिला क्षय रोग अधिकारी", "District Tuberculosis Officer"),
+        ("जिला प्रतिरक्षण अधिकारी", "District Immunisation Officer"), ("जिला महामारी विज्ञानी", "District Epidemiologist"),
+        ("जिला पंचायत राज अधिकारी", "District Panchayat Raj Officer"), ("जिला कार्यक्रम अधिकारी", "District Programme Officer"),
+        ("क्षेत्रीय पासपोर्ट अधिकारी", "Regional Passport Officer"), ("सामान्य पर्यवेक्षक", "General Observer"),
+        ("व्यय पर्यवेक्षक", "Expenditure Observer"),
+        ("प्रधान मुख्य आयकर आयुक्त", "Principal Chief Commissioner of Income Tax"),
+        ("संयुक्त निदेशक कृषि", "Joint Director, Agriculture"),
+        # ministers read "Minister of X" (the domain's English after "of" where it differs: गृह -> Home Affairs)
+        ("जल संसाधन मंत्री", "Minister of Water Resources"), ("खेल एवं युवा मामले मंत्री", "Minister of Sports and Youth Affairs"),
+        ("राजस्व एवं आपदा प्रबंधन मंत्री", "Minister of Revenue and Disaster Management"), ("गृह सचिव", "Home Secretary"),
+        ("गृह राज्य मंत्री", "Minister of State for Home Affairs"), ("रेल मंत्री", "Minister of Railways"),
+        # fields in brackets: listed ones and domains
+        ("पुलिस अधीक्षक (रेल)", "Superintendent of Police (Railways)"),
+        ("अपर पुलिस अधीक्षक (अभियान)", "Additional Superintendent of Police (Operations)"),
+        ("अतिरिक्त जिला कलेक्टर (प्रथम)", "Additional District Collector (I)"),
+        ("अतिरिक्त उपायुक्त (आपदा प्रबंधन)", "Additional Deputy Commissioner (Disaster Management)"),
+        ("जिला कार्यक्रम अधिकारी (महिला एवं बाल विकास)", "District Programme Officer (Women and Child Development)"),
+        ("जिला निर्वाचन अधिकारी (नगरपालिका)", "District Election Officer (Municipal)"),
+        ("संयुक्त निदेशक कृषि (विस्तार)", "Joint Director, Agriculture (Extension)"),
+        ("डीसीपी (डिटेक्टिव)", "Deputy Commissioner of Police (Detective)"),
+        # the body a post sits in, after a comma
+        ("मुख्य कार्यकारी अधिकारी, जिला परिषद", "Chief Executive Officer, Zilla Parishad"),
+        ("पुलिस उप-महानिरीक्षक, आर्थिक अपराध इकाई", "Deputy Inspector General of Police, Economic Offences Unit"),
+        ("समादेष्टा, बिहार सैन्य पुलिस-5", "Commandant, Bihar Military Police-5"),
+        # a dotted short form
+        ("अति. पुलिस अधीक्षक", "Additional Superintendent of Police"),
     ],
 )
 def test_titles_compose_to_their_english(title_hi, title_en):
@@ -105,6 +138,23 @@ def test_a_modifier_alone_is_never_a_post(row):
                                   "आईपीएस अधिकारी", "मुख्य अतिथि", "राज्य सरकार"])
 def test_no_post_without_a_head_that_can_stand(text):
     assert posts(text) == []
+
+
+def test_a_short_form_matches_only_with_its_dot():
+    assert posts("अति पुलिस अधीक्षक") == [("पुलिस अधीक्षक", "Superintendent of Police", False)]
+    assert posts("अति. पुलिस अधीक्षक ने") == [("अति. पुलिस अधीक्षक", "Additional Superintendent of Police", False)]
+
+
+def test_a_department_after_a_comma_is_not_part_of_the_post():
+    assert posts("सचिव, पर्यटन विभाग को") == [("सचिव", "Secretary", False)]
+    assert posts("श्री राम, निदेशक, समाज कल्याण, लखनऊ") == [("निदेशक", "Director", False)]
+
+
+def test_a_body_must_end_where_the_post_ends():
+    # the genitive makes the unit the owner of something else; a post after the comma is a post of its own
+    assert posts("डीएम, आर्थिक अपराध इकाई के अधिकारी") == [("डीएम", "District Magistrate", False)]
+    assert [t for _, t, _ in posts("जिलाधिकारी, पुलिस अधीक्षक और सीएमओ")] == [
+        "District Magistrate", "Superintendent of Police", "Chief Medical Officer"]
 
 
 def test_former_holder_is_flagged_and_left_out_of_the_title():
