@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean system-deps
 
 venv: $(STAMP)
 
@@ -22,3 +22,7 @@ test: venv
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+
+# Optional Debian packages: Tesseract with Hindi, for scanned PDFs in `vigyapti batch`.
+system-deps:
+	apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-hin
