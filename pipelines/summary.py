@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from nlp.numbers import format_indian
-from nlp.terms import lookup, translate_term
+from nlp.terms import lookup
 from pipelines.record import Figure, Mention, Officer, Record, SummaryFact
 
 MAX_OTHER_FIGURES = 5
@@ -36,10 +36,20 @@ def format_figure(figure: Figure) -> str:
         return f"${amount}"
     if figure.unit in MEASURE_NAMES:
         return f"{amount} {MEASURE_NAMES[figure.unit]}"
-    noun = (figure.of if figure.of.isascii() else translate_term(figure.of)) if figure.of else None
+    noun = (figure.of if figure.of.isascii() else _counted_noun(figure.of)) if figure.of else None
     if noun:
         return f"{amount} {noun}"
     return f"{amount} ({figure.of})" if figure.of else amount
+
+
+def _counted_noun(hindi: str) -> Optional[str]:
+    """English plural for a counted noun, only from the curated `noun` rows of the term lexicon."""
+    term = lookup(hindi)
+    return term.english if term is not None and term.kind == "noun" else None
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def _number(value) -> str:
@@ -98,9 +108,9 @@ class _Writer:
             sources.append(span)
             if organiser is not None:
                 sources.append(_mention(*organiser[1:]))
-                sentence = f"{organiser[0]} organised a {word_en}"
+                sentence = f"{organiser[0]} organised {_a(word_en)}"
             else:
-                sentence = f"The release reports a {word_en}"
+                sentence = f"The release reports {_a(word_en)}"
             sentence += f", according to a {origin}." if origin else "."
         elif origin:
             sentence = origin[0].upper() + origin[1:] + "."
