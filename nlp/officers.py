@@ -358,7 +358,7 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
 
 def _batch_year(token) -> bool:
     """`आईएएस (2011)`, `2009 बैच`: the year of an officer's batch sits inside the description."""
-    return token.text.isdigit() and len(token.text) == 4 and 1950 <= int(token.text) <= 2035
+    return token.text.isascii() and token.text.isdecimal() and len(token.text) == 4 and 1950 <= int(token.text) <= 2035
 
 
 def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Optional[str]) -> list[PostFinding]:

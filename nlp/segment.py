@@ -41,6 +41,29 @@ def _ends_in_abbreviation(piece: str) -> bool:
     return word in abbreviations() or bool(_INITIALS.fullmatch(word))
 
 
+_SPLIT_CHARS = 2_000
+_SENTENCE_ENDS = "।?!|\n"
+
+
+def _split(para: str) -> list[str]:
+    """indic-nlp's `sentence_split`, fed at most ~2,000 characters at a time.
+
+    Its merging of one-word "x." pieces is quadratic (50,000 dots took
+    seconds, a megabyte minutes), so a long paragraph goes in windows that
+    end at a sentence end when there is one in the second half of the window.
+    """
+    pieces: list[str] = []
+    at = 0
+    while len(para) - at > _SPLIT_CHARS:
+        window = para[at:at + _SPLIT_CHARS]
+        cut = max(window.rfind(ch) for ch in _SENTENCE_ENDS) + 1
+        cut = cut if cut > _SPLIT_CHARS // 2 else _SPLIT_CHARS
+        pieces.extend(sentence_tokenize.sentence_split(window[:cut], lang="hi"))
+        at += cut
+    pieces.extend(sentence_tokenize.sentence_split(para[at:], lang="hi"))
+    return pieces
+
+
 def sentences(text: str, paragraph_spans: list[Span] | None = None) -> list[Span]:
     """Sentence spans over the whole text, never crossing a paragraph."""
     spans: list[Span] = []
@@ -48,7 +71,7 @@ def sentences(text: str, paragraph_spans: list[Span] | None = None) -> list[Span
         para = text[p_start:p_end]
         cursor = 0
         pending_start = None
-        pieces = sentence_tokenize.sentence_split(para, lang="hi")
+        pieces = _split(para)
         for n, piece in enumerate(pieces):
             piece = piece.strip()
             if not piece:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,9 +39,16 @@ for _name, _default in (("source", None), ("record", None), ("paragraphs", None)
 
 
 def original_span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
-    """(start, end, text) in the original input for a span of the Doc's text."""
+    """(start, end, text) in the original input for a span of the Doc's text.
+
+    The text is the input's, except for input typed in a legacy font: there
+    the offsets still point into the input, but the text is the converted
+    Unicode Devanagari (the KrutiDev glyphs `nhika'kq` mean nothing to a reader).
+    """
     source = doc._.source
     s, e = source.to_original(start, end)
+    if doc.user_data.get("legacy_font"):
+        return s, e, source.text[start:end]
     return s, e, source.original[s:e]
 
 
@@ -51,8 +60,11 @@ def structure(doc: Doc) -> Doc:
     doc._.paragraphs = paragraphs
     doc._.claimed = []
     starts = {s for s, _ in segment.sentences(text, paragraphs)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    # one array for the whole Doc: setting token.is_sent_start one by one re-checks the Doc each time
+    flags = numpy.array([[1 if token.i == 0 or token.idx in starts else -1] for token in doc],
+                        dtype="int64").astype("uint64")  # spaCy's attribute arrays are uint64
+    if len(doc):
+        doc.from_array([SENT_START], flags)
     record = doc._.record
     record.language = langid.document_language([text[s:e] for s, e in paragraphs])
     if record.language not in ("hi", langid.UNDETERMINED) and not any("\u0900" <= c <= "\u097f" for c in text):

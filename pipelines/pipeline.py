@@ -15,10 +15,16 @@ from typing import Iterable, Iterator, Optional, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.legacy import WARNINGS as LEGACY_WARNINGS
+from nlp.legacy import detect_legacy_font, normalize_legacy
 from nlp.normalize import normalize
 from nlp.tokenize import blank_hindi
 from pipelines import components  # noqa: F401  (registers the components)
+from pipelines.errors import InputError
 from pipelines.record import Record
+
+# spaCy's own default; some components grow faster than linearly on one huge document.
+MAX_CHARS = 1_000_000
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "vigyapti_structure",
@@ -57,10 +63,17 @@ class Pipeline:
         self.translator = translator
 
     def make_doc(self, text: str, doc_id: Optional[str] = None) -> Doc:
-        source = normalize(text)
+        if len(text) > MAX_CHARS:
+            raise InputError(f"{doc_id or 'document'}: {len(text):,} characters is over the {MAX_CHARS:,}-character "
+                             "limit for one document; split it (a press release is a few thousand)")
+        font = detect_legacy_font(text)  # KrutiDev "ubZ fnYyh" is Hindi typed in a legacy font
+        source = normalize_legacy(text, font) if font else normalize(text)
         doc = self.nlp.make_doc(source.text)
         doc._.source = source
         doc._.record = Record(doc_id=doc_id)
+        if font:
+            doc.user_data["legacy_font"] = font
+            doc._.record.warnings.append(LEGACY_WARNINGS[font])
         return doc
 
     def process(self, text: str, doc_id: Optional[str] = None) -> Doc:

@@ -149,7 +149,7 @@ def _join(values: Iterable[Any], separator: str = "; ") -> Optional[str]:
 
 def _natural_key(value: Any) -> tuple:
     """'doc2' before 'doc10', '9' before '10'."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple((0, int(part), "") if part.isascii() and part.isdecimal() else (1, 0, part)
                  for part in re.split(r"(\d+)", "" if value is None else str(value)) if part)
 
 
