@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test venv clean system-deps
+.PHONY: demo test venv clean system-deps train-ner
 
 venv: $(STAMP)
 
@@ -26,3 +26,8 @@ clean:
 # Optional Debian packages: Tesseract with Hindi, for scanned PDFs in `vigyapti batch`.
 system-deps:
 	apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-hin
+
+# Retrain the shipped NER model from ../shared/data/ner (over an hour on 2 cores); see nlp/models/hi_ner/MODEL_CARD.md.
+train-ner: venv
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m nlp.ner.train

@@ -300,3 +300,29 @@ def summary(doc: Doc) -> Doc:
         if text:
             record.summary_hi.append(Mention(s, e, text))
     return doc
+
+
+class NamedEntities:
+    """The trained Hindi NER model (PER/LOC/ORG) as spans on `doc._.ner_spans`.
+
+    Person spans add recall to officer and people extraction (names with no
+    honorific, service or post next to them); the rules keep priority where
+    they find a name. Loaded from the shipped model or a local path, never
+    from the network.
+    """
+
+    def __init__(self, model_path: Optional[str] = None):
+        from nlp.ner import load_model
+
+        self.model = load_model(model_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from nlp.ner import entities
+
+        doc._.ner_spans = entities(doc, self.model)
+        return doc
+
+
+@Language.factory("vigyapti_ner", default_config={"model_path": None})
+def make_named_entities(nlp: Language, name: str, model_path: Optional[str]) -> NamedEntities:
+    return NamedEntities(model_path)

@@ -38,9 +38,13 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 )
 
 
-def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
+def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS, ner_model: Optional[str] = None,
+                   use_ner_model: bool = False) -> Language:
+    """Our tokenizer and components; with `use_ner_model`, the trained NER before the people component."""
     nlp = blank_hindi()
     for name in component_names:
+        if name == "vigyapti_people" and use_ner_model:
+            nlp.add_pipe("vigyapti_ner", config={"model_path": ner_model})
         nlp.add_pipe(name)
     return nlp
 
@@ -48,14 +52,18 @@ def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS) -> Langu
 class Pipeline:
     """Load once, call many times: a Pipeline is cheap to call and holds no per-document state.
 
+    `use_ner_model`: also run the Hindi NER model shipped in nlp/models/hi_ner
+    (or the local model at `ner_model`); its person spans add recall to the
+    rules. Off by default: see nlp/models/hi_ner/MODEL_CARD.md for its scores.
     `translator`: an optional `pipelines.translate.Translator` (or a spec such as
     `transformers:/path/to/local/model`) that translates the extractive Hindi
     summary into `record.summary_translation`. Without one, nothing is translated
     and no model is loaded.
     """
 
-    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS, translator=None):
-        self.nlp = build_language(components)
+    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS, translator=None,
+                 use_ner_model: bool = False, ner_model: Optional[str] = None):
+        self.nlp = build_language(components, ner_model=ner_model, use_ner_model=use_ner_model or bool(ner_model))
         if isinstance(translator, str):
             from pipelines.translate import make_translator
 

@@ -91,3 +91,13 @@ def test_unnamed_post_holder_is_an_unnamed_officer(pipeline):
     record = pipeline("पटना। जिलाधिकारी ने सभी अधिकारियों को समय पर कार्यालय आने का निर्देश दिया।")
     unnamed = [o for o in record.officers if o.name_hi is None]
     assert [o.posts[0].title_en for o in unnamed] == ["District Magistrate"]
+
+
+def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(sample_text):
+    from pipelines import Pipeline
+
+    with_model = Pipeline(use_ner_model=True)
+    assert "vigyapti_ner" in with_model.nlp.pipe_names
+    doc = with_model.process(sample_text)
+    assert any(label == "PER" for _, _, label in doc._.ner_spans)
+    assert set(named(doc._.record.officers)) == set(EXPECTED_OFFICERS)
