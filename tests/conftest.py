@@ -1,4 +1,5 @@
 """Shared fixtures: one Pipeline per test session (loading it is the slow part)."""
+import socket
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,13 @@ def sample_text() -> str:
 @pytest.fixture(scope="session")
 def sample_record(pipeline, sample_text):
     return pipeline(sample_text, "press_release_webinar")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test: loading models must stay on disk."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    for name in ("socket", "create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)

@@ -5,7 +5,6 @@ tested; the span conversion runs on Documents built by hand from Stanza's
 own JSON form (sentences as lists of token dicts).
 """
 import json
-import socket
 import sys
 
 import pytest
@@ -16,13 +15,6 @@ from pipelines.errors import VigyaptiError
 from pipelines.stanza_backend import StanzaError, StanzaHindi, entity_spans, resources_folder, token_spans
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    for name in ("socket", "create_connection", "getaddrinfo"):
-        monkeypatch.setattr(socket, name, refuse)
 
 
 @pytest.fixture

@@ -67,13 +67,6 @@ def translator(tiny_model):
     return TransformersTranslator(tiny_model, max_new_tokens=6, num_beams=2, batch_size=2)
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("network access attempted")
-
-    for name in ("socket", "create_connection", "getaddrinfo"):
-        monkeypatch.setattr(socket, name, refuse)
 
 
 HINDI = ["जिलाधिकारी ने राहत शिविर का निरीक्षण किया।", "बाढ़ प्रभावित गांव", "राहत"]
