@@ -93,6 +93,9 @@ def sentence_scores(sentences: Sequence[str]) -> list[float]:
     return pagerank(weights)
 
 
+MAX_SENTENCES = 200
+
+
 def top_sentences(sentences: list[str], k: int = 3) -> list[int]:
     """Indexes of the k most central sentences, in document order.
 
@@ -130,5 +133,8 @@ def extractive_summary(doc: Any, k: int = 3) -> list[Span]:
     text = doc.text
     paragraphs = getattr(doc._, "paragraphs", None) if doc.has_extension("paragraphs") else None
     spans = segment.sentences(text, paragraphs) if paragraphs is not None else segment.sentences(text)
+    # the graph compares every pair of sentences: a press release has dozens, a pasted archive
+    # thousands, so only the first MAX_SENTENCES take part (the lead of a release comes first anyway)
+    spans = spans[:MAX_SENTENCES]
     chosen = top_sentences([text[s:e] for s, e in spans], k)
     return [spans[i] for i in chosen]
