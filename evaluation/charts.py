@@ -35,15 +35,8 @@ def field_chart(fields: pd.DataFrame, path: Path) -> Path:
     ax.invert_yaxis()
     ax.set_xlim(0, 1.1)
     ax.set_xlabel("micro score over documents")
-    ax.grid(axis="x", color="#ddd", linewidth=0.6)
-    ax.set_axisbelow(True)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _finish_bar_chart(fig, ax, path)
 
 
 def slot_chart(slots: pd.DataFrame, path: Path) -> Path:
@@ -59,6 +52,11 @@ def slot_chart(slots: pd.DataFrame, path: Path) -> Path:
     ax.set_xlim(0, 1.25)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.set_xlabel("accuracy over matched officers")
+    return _finish_bar_chart(fig, ax, path)
+
+
+def _finish_bar_chart(fig, ax, path: Path) -> Path:
+    """The house style of a horizontal bar chart (light grid, no top/right frame), saved and closed."""
     ax.grid(axis="x", color="#ddd", linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
