@@ -55,12 +55,13 @@ def slot_chart(slots: pd.DataFrame, path: Path) -> Path:
     return _finish_bar_chart(fig, ax, path)
 
 
-def _finish_bar_chart(fig, ax, path: Path) -> Path:
-    """The house style of a horizontal bar chart (light grid, no top/right frame), saved and closed."""
-    ax.grid(axis="x", color="#ddd", linewidth=0.6)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
+def _finish_bar_chart(fig, axes, path: Path, grid: str = "x") -> Path:
+    """The house style of a bar chart (light grid, no top/right frame), saved and closed."""
+    for ax in axes if isinstance(axes, (list, tuple)) else (axes,):
+        ax.grid(axis=grid, color="#ddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
@@ -84,12 +85,4 @@ def summary_chart(summaries: pd.DataFrame, path: Path) -> Path:
     right.set_ylim(0, max(1, int(summaries["unsupported"].max() if len(docs) else 0)) * 1.15)
     right.yaxis.get_major_locator().set_params(integer=True)
     right.set_title("facts in the predicted summary that the record does not hold", fontsize=10)
-    for ax in (left, right):
-        ax.grid(axis="y", color="#ddd", linewidth=0.6)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    return _finish_bar_chart(fig, (left, right), path, grid="y")

@@ -6,6 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "samples" / "press_release_webinar.txt"
+DEVANAGARI_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf")
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +34,19 @@ def no_network(monkeypatch):
 
     for name in ("socket", "create_connection", "getaddrinfo"):
         monkeypatch.setattr(socket, name, refuse)
+
+
+def make_text_pdf(path: Path, hindi: str, latin: str) -> bool:
+    """A PDF with a text layer; Hindi when a Devanagari font is on the machine. Returns whether Hindi was written."""
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    with_hindi = DEVANAGARI_FONT.exists()
+    if with_hindi:
+        pdf.add_font("deva", fname=str(DEVANAGARI_FONT))
+        pdf.set_font("deva", size=14)
+        pdf.multi_cell(0, 10, hindi, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 10, latin, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return with_hindi

@@ -18,12 +18,12 @@ import pytest
 from pipelines.batch import BatchOptions, run_batch
 from pipelines.errors import VigyaptiError
 from pipelines.record import Record
+from conftest import make_text_pdf
 from pipelines.tables import COLUMNS, TABLES, create_statements, records_to_tables, write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = (ROOT / "corpora" / "samples" / "press_release_webinar.txt").read_text(encoding="utf-8")
 VIGYAPTI = Path(sys.executable).with_name("vigyapti")
-DEVANAGARI_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf")
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>विज्ञप्ति</title>
 <script>var contact = "script@example.com";</script></head><body>
@@ -52,18 +52,7 @@ def rows(out: Path) -> tuple[dict[str, dict], dict[str, dict], list[str]]:
 
 def make_pdf(path: Path) -> bool:
     """A small PDF with a text layer (Hindi when a Devanagari font exists); returns whether Hindi was written."""
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    hindi = DEVANAGARI_FONT.exists()
-    if hindi:
-        pdf.add_font("deva", fname=str(DEVANAGARI_FONT))
-        pdf.set_font("deva", size=14)
-        pdf.multi_cell(0, 10, "पटना, 9 मार्च, 2021: जिलाधिकारी ने बैठक की।", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("helvetica", size=12)
-    pdf.multi_cell(0, 10, "Contact: pdf@example.com", new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return hindi
+    return make_text_pdf(path, "पटना, 9 मार्च, 2021: जिलाधिकारी ने बैठक की।", "Contact: pdf@example.com")
 
 
 def files_under(folder: Path, skip: Path) -> set[str]:

@@ -9,7 +9,8 @@ import pytest
 from pipelines import readers
 from pipelines.errors import InputError
 
-DEVANAGARI_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf")
+from conftest import make_text_pdf
+
 LATIN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>प्रेस विज्ञप्ति</title>
@@ -21,22 +22,6 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>प्रे�
 <p>अधिक जानकारी के लिए main@example.com पर संपर्क करें।</p></article>
 <footer>कॉपीराइट footer@example.com</footer>
 </body></html>"""
-
-
-def make_text_pdf(path: Path, hindi: str, latin: str) -> bool:
-    """A PDF with a text layer; Hindi when a Devanagari font is on the machine. Returns whether Hindi was written."""
-    fpdf = pytest.importorskip("fpdf")
-    pdf = fpdf.FPDF()
-    pdf.add_page()
-    with_hindi = DEVANAGARI_FONT.exists()
-    if with_hindi:
-        pdf.add_font("deva", fname=str(DEVANAGARI_FONT))
-        pdf.set_font("deva", size=14)
-        pdf.multi_cell(0, 10, hindi, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("helvetica", size=12)
-    pdf.multi_cell(0, 10, latin, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return with_hindi
 
 
 def make_scanned_pdf(path: Path) -> None:
