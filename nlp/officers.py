@@ -31,6 +31,7 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_tsv
+from nlp.romanize import lexicon_key, public_figure, public_figure_first_words
 from nlp.terms import translate_term
 from nlp.names import (can_be_name_token, honorifics, is_initial, is_name_part, is_ordinary_word, loose_key,
                        word_stats)
@@ -257,6 +258,7 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             if tok.i - start >= 2:
                 found.append(Mention(start, tok.i, source="verb"))
     found.extend(_bare_names(doc, index))
+    found.extend(_public_figures(doc, index))
     for s, e in ner_people:
         span = _token_span(doc, s, e)
         if span and not any(index.at(i) for i in range(*span)):
@@ -277,6 +279,26 @@ def _bare_names(doc: Doc, index: _Index) -> list[Mention]:
             start -= 1
         if start < tok.i:
             found.append(Mention(start, tok.i + 1, source="bare"))
+    return found
+
+
+def _public_figures(doc: Doc, index: _Index) -> list[Mention]:
+    """Well-known people named with no cue (`कमलनाथ ने`, `उद्धव ठाकरे और`), from the public-figures list.
+
+    A clause word must follow, as after a bare name: `इंदिरा गांधी शासकीय
+    मेडिकल कॉलेज` and `मोदी सरकार` name no person.
+    """
+    found = []
+    first_words = public_figure_first_words()
+    for tok in doc:
+        if index.at(tok.i) is not None or lexicon_key(tok.text) not in first_words:
+            continue
+        for end in range(min(len(doc), tok.i + MAX_NAME_TOKENS), tok.i, -1):
+            if any(index.at(i) is not None for i in range(tok.i, end)) or not public_figure(doc[tok.i:end].text):
+                continue
+            if _word(doc, end) in AFTER_NAME:
+                found.append(Mention(tok.i, end, source="known"))
+            break
     return found
 
 

@@ -1,10 +1,13 @@
 """Devanagari names in the Roman spelling Indian English newspapers print.
 
 A letter-by-letter transliteration gives `dIpAMzu kAbarA`; a reader
-expects `Dipanshu Kabra`. Three layers get there, first match wins:
+expects `Dipanshu Kabra`. Four layers get there, first match wins:
 
+0. data/public_figures.tsv: well-known people under the spelling they use
+   themselves (शिवराज सिंह चौहान -> Shivraj Singh Chouhan), whole names only.
 1. data/name_spellings.tsv: conventional spellings of common given names,
-   surnames and initials (Singh, Meena, Deore, B.D.).
+   surnames and initials (Singh, Meena, Deore, B.D.), then the broader
+   data/name_spellings_common.tsv (by region and community).
 2. Name parts from the same file: a known prefix or suffix (-deep, -preet,
    -inder, Ram-) joined to a stem the rules romanise (Kuldeep, Surinder).
 3. Rules over the ISO 15919 transliteration that indic-transliteration gives:
@@ -14,9 +17,13 @@ expects `Dipanshu Kabra`. Three layers get there, first match wins:
    consonant, between a-vowels and in -wal, फ inside a word as f, ई/ऊ as
    ee/oo where newspapers write them (Navneet, Geeta, Farooq), capitals.
 
+Regional conventions the script cannot show are taken from the name itself:
+a listed surname or name form (data/name_regions.tsv), or initials before
+one word, marks an east (Bengali, Assamese, Odia: Partha, Buddhadeb,
+Sourav) or south (Dravidian: Ramachandran, Gayathri, Srinivasan) name, and
+the rules follow that convention for every word of it.
+
 Measured by evaluation/romanisation.py (benchmarks/results/romanisation.md).
-Regional conventions the script cannot show (Bengali Partha, Tamil
-Chidambaram, Marathi ड = d) are the main source of error.
 
 Honorifics (श्री, डॉ. ... from data/honorifics.tsv) before a name are not
 part of it: `romanize_name` drops them unless asked to keep them.
@@ -41,6 +48,7 @@ _DEVANAGARI_CONSONANT = re.compile(r"[\u0915-\u0939\u0958-\u095f]")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 
 
+@lru_cache(maxsize=1 << 16)
 def lexicon_key(word: str) -> str:
     """Folded key under which spelling variants of one word meet.
 
@@ -64,7 +72,60 @@ def _spellings() -> _Spellings:
     tables: dict[str, dict[str, str]] = {k: {} for k in ("name", "prefix", "suffix", "initial", "abbreviation")}
     for row in read_tsv("name_spellings.tsv"):
         tables[row["kind"]].setdefault(lexicon_key(row["hindi"]), row["english"])
+    for row in read_tsv("name_spellings_common.tsv"):  # the broad list; the hand-curated file above wins
+        tables["name"].setdefault(lexicon_key(row["hindi"]), row["english"])
     return _Spellings(tables["name"], tables["prefix"], tables["suffix"], tables["initial"], tables["abbreviation"])
+
+
+def _figure_key(name: str) -> str:
+    """One key for a full name however its initials are spaced: पी.चिदंबरम = पी. चिदंबरम."""
+    return " ".join(lexicon_key(w) for w in name.replace(".", ". ").split() if w != ".").replace(".", "")
+
+
+@lru_cache(maxsize=None)
+def _public_figures() -> dict[str, str]:
+    """Full Hindi name -> the English spelling the person uses (data/public_figures.tsv)."""
+    return {_figure_key(row["hindi"]): row["english"] for row in read_tsv("public_figures.tsv")}
+
+
+@lru_cache(maxsize=None)
+def public_figure_first_words() -> frozenset[str]:
+    """Folded first words of the listed names: a cheap test before trying a span."""
+    return frozenset(key.split()[0] for key in _public_figures())
+
+
+def public_figure(hindi: str) -> Optional[str]:
+    """The English spelling of a well-known person's full name, or None.
+
+    The name is looked up as written, then without leading honorifics
+    (कुमारी सैलजा is a name, श्री अमित शाह is an honorific and a name).
+    """
+    figures = _public_figures()
+    hindi = " ".join(hindi.split())
+    return figures.get(_figure_key(hindi)) or figures.get(_figure_key(split_honorifics(hindi)[1]))
+
+
+@lru_cache(maxsize=None)
+def _regions() -> dict[str, str]:
+    """Surname or name form -> the spelling convention it marks (data/name_regions.tsv)."""
+    return {lexicon_key(row["hindi"]): row["region"] for row in read_tsv("name_regions.tsv")}
+
+
+def name_convention(words: list[str]) -> Optional[str]:
+    """"east", "south" or None: the regional spelling convention a whole name follows.
+
+    A listed word after the first marks it (बुद्धदेव भट्टाचार्य, कार्तिकेयन
+    कृष्णन); so do initials before a single word (पी. चिदंबरम, a Tamil way of
+    writing a name).
+    """
+    regions = _regions()
+    for word in words[1:]:
+        region = regions.get(lexicon_key(word))
+        if region:
+            return region
+    if len(words) >= 2 and all(_initials(lexicon_key(w)) for w in words[:-1]) and not _initials(lexicon_key(words[-1])):
+        return "south"
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +144,7 @@ def in_lexicon(word: str) -> bool:
     """True when the spellings file gives this whole word (name, initial or abbreviation)."""
     spellings = _spellings()
     key = lexicon_key(word)
-    if key in spellings.words or key in spellings.abbreviations:
+    if key in spellings.words or key in spellings.abbreviations or key in _regions():
         return True
     letters = [p for p in key.split(".") if p]
     return bool(letters) and key.endswith(".") and all(p in spellings.initials for p in letters)
@@ -168,11 +229,13 @@ def _final_cluster_keeps_schwa(cluster: list[str]) -> bool:
     return True
 
 
-def _delete_schwas(segs: list[_Seg]) -> None:
+def _delete_schwas(segs: list[_Seg], convention: Optional[str] = None) -> None:
     """Hindi schwa syncope: word-final a, then medial a in V C _ C V, left to right.
 
     Not before y (Vijayan), and not before the open last syllable of a word
-    of four or more syllables (Anupama, Pashupati).
+    of four or more syllables (Anupama, Pashupati). Names of the south
+    convention keep every medial a (Annamalai, Balakrishnan); east names
+    keep a final a after a cluster or after t/d (Partha, Subrata, Sukanta).
     """
     vowels = [i for i, s in enumerate(segs) if s.kind == "V"]
     if len(vowels) < 2:
@@ -184,8 +247,12 @@ def _delete_schwas(segs: list[_Seg]) -> None:
         while j >= 0 and segs[j].kind == "C":
             cluster.insert(0, segs[j].iso)
             j -= 1
-        if len(cluster) == 1 or not _final_cluster_keeps_schwa(cluster):
+        if convention == "east" and _east_keeps_final_schwa(cluster, segs[j] if j >= 0 else None, len(vowels)):
+            pass
+        elif len(cluster) == 1 or not _final_cluster_keeps_schwa(cluster):
             segs[last].dropped = True
+    if convention == "south":
+        return
     long_open_word = len(vowels) >= 4 and segs[-1].kind == "V"
     k_vowel = vowels.index
     for i, seg in enumerate(segs):
@@ -208,6 +275,19 @@ def _delete_schwas(segs: list[_Seg]) -> None:
         seg.dropped = True
 
 
+def _east_keeps_final_schwa(cluster: list[str], before: Optional[_Seg], n_vowels: int) -> bool:
+    """Bengali, Assamese and Odia names: Partha, Arabinda, Prafulla, Sukanta; Subrata, Saugata.
+
+    Not after a single other consonant (Tapan, Debashish), not after ng
+    (Tamang, Gurung), and not in a short word (Rath, Nath).
+    """
+    if cluster[-2:] == ["ṅ", "g"]:
+        return False
+    if len(cluster) >= 2 or (before is not None and before.kind == "N"):
+        return True
+    return n_vowels >= 3 and cluster[0] in {"t", "th", "d", "dh"} and before is not None and before.iso == "a"
+
+
 @dataclass(frozen=True)
 class _Context:
     """Where a phoneme stands in the word, for rules that look around it."""
@@ -216,6 +296,7 @@ class _Context:
     live: list[int]  # indexes of the segments still pronounced
     vowels: list[int]  # indexes of the live vowels
     bound: bool  # the word is a stem before a suffix: its last syllable is not word-final
+    convention: Optional[str] = None  # "east" or "south": see name_convention
 
     def near(self, i: int, step: int) -> Optional[_Seg]:
         pos = self.live.index(i) + step
@@ -224,6 +305,8 @@ class _Context:
 
 def _spell_vowel(ctx: _Context, i: int) -> str:
     iso = ctx.segs[i].iso
+    if iso == "au" and ctx.convention == "east":
+        return "ou"  # Sourav, Soumitra, Mousumi
     if iso not in ("ī", "ū") or ctx.bound:
         return _ISO_VOWELS[iso]
     n_vowels, vowel_no = len(ctx.vowels), ctx.vowels.index(i)
@@ -250,6 +333,15 @@ def _spell_vowel(ctx: _Context, i: int) -> str:
 def _spell_consonant(ctx: _Context, i: int) -> str:
     iso = ctx.segs[i].iso
     prev, nxt = ctx.near(i, -1), ctx.near(i, 1)
+    if ctx.convention == "east" and iso == "v" and nxt is None and prev is not None and prev.iso == "e":
+        return "b"  # -deb: Buddhadeb, Joydeb (but Sourav)
+    if ctx.convention == "south":
+        if iso == "t":
+            return "th"  # Gayathri, Kamath, Sitharaman
+        if iso == "v" and prev is not None and prev.kind == "V":
+            return "v"  # Raghavan, Gavaskar (but Prajwal)
+        if iso == "ś" and prev is None and nxt is not None and nxt.iso == "r" and (after := ctx.near(i, 2)) is not None and after.iso == "ī":
+            return "s"  # Srinivasan, Sriram (but Shreyas)
     if iso == "v" and nxt is None and not ctx.bound and prev is not None:
         before_nasal = ctx.near(i, -2) if prev.kind == "N" else None
         if prev.iso == "ā":
@@ -287,16 +379,17 @@ def _spell_nasal(ctx: _Context, i: int) -> str:
     return "m" if nxt is not None and nxt.iso in _LABIALS else "n"
 
 
-def _romanize_rules(word: str, bound: bool = False) -> str:
+def _romanize_rules(word: str, bound: bool = False, convention: Optional[str] = None) -> str:
     """Lower-case newspaper romanisation of one Devanagari word by rule.
 
     bound: the word is the stem of a compound, so its last syllable is not
     word-final (no ee/oo lengthening, no word-end conventions).
+    convention: "east" or "south" (see name_convention), or None for Hindi.
     """
     segs = _segments(word)
-    _delete_schwas(segs)
+    _delete_schwas(segs, convention)
     live = _live(segs)
-    ctx = _Context(segs, live, [k for k in live if segs[k].kind == "V"], bound)
+    ctx = _Context(segs, live, [k for k in live if segs[k].kind == "V"], bound, convention)
     out = []
     for i in live:
         seg = segs[i]
@@ -335,7 +428,7 @@ def _tidy(text: str, n_vowels: int) -> str:
     return text
 
 
-def _romanize_parts(word: str) -> Optional[str]:
+def _romanize_parts(word: str, convention: Optional[str] = None) -> Optional[str]:
     """A compound of a known part and a stem: Kuldeep, Surinder, Ramnaresh."""
     spellings = _spellings()
     key = lexicon_key(word)
@@ -347,7 +440,7 @@ def _romanize_parts(word: str) -> Optional[str]:
             # The suffix vowel replaces the stem's last a: Amar+inder, Sur+endra.
             if not _DEVANAGARI_CONSONANT.match(stem[-1]):
                 continue
-            return _romanize_rules(stem + _VIRAMA, bound=True) + spellings.suffixes[suffix].lower()
+            return _romanize_rules(stem + _VIRAMA, True, convention) + spellings.suffixes[suffix].lower()
         if len(stem) < 2 or not (_DEVANAGARI_CONSONANT.match(stem[-1]) or stem[-1] in _VOWEL_SIGNS + "\u0902"):
             continue  # too short a stem (Ra+vinder), or the suffix would split a syllable
         if stem in spellings.words:
@@ -355,13 +448,13 @@ def _romanize_parts(word: str) -> Optional[str]:
         elif stem in spellings.prefixes:
             head = spellings.prefixes[stem].lower()
         else:
-            head = _romanize_rules(stem, bound=True)
+            head = _romanize_rules(stem, True, convention)
         return _join(head, spellings.suffixes[suffix].lower())
     for prefix in sorted(spellings.prefixes, key=len, reverse=True):
         rest = key[len(prefix):]
         if key.startswith(prefix) and len(rest) >= 2 and _DEVANAGARI_CONSONANT.match(rest[0]):
             tail_word = spellings.words.get(rest)
-            return spellings.prefixes[prefix].lower() + (tail_word.lower() if tail_word else _romanize_rules(rest))
+            return spellings.prefixes[prefix].lower() + (tail_word.lower() if tail_word else _romanize_rules(rest, False, convention))
     return None
 
 
@@ -376,8 +469,12 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def romanize_word(word: str) -> str:
-    """One Devanagari word as a newspaper spells it; non-Devanagari text is kept."""
+def romanize_word(word: str, convention: Optional[str] = None) -> str:
+    """One Devanagari word as a newspaper spells it; non-Devanagari text is kept.
+
+    convention: the regional convention of the name the word is part of
+    (name_convention); the spellings file wins over it.
+    """
     if not _DEVANAGARI.search(word):
         return word
     spellings = _spellings()
@@ -389,10 +486,10 @@ def romanize_word(word: str) -> str:
     initials = _initials(key)
     if initials:
         return initials
-    composed = _romanize_parts(word)
+    composed = _romanize_parts(word, convention)
     if composed:
         return _capitalise(composed)
-    return _capitalise(_romanize_rules(word))
+    return _capitalise(_romanize_rules(word, False, convention))
 
 
 def _initials(key: str) -> Optional[str]:
@@ -428,11 +525,15 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
     Initials join without spaces: बी. डी. शर्मा -> B.D. Sharma.
     """
     lead, name = split_honorifics(" ".join(hindi.split()))
-    out: list[str] = []
-    words = name.split()
+    known = public_figure(hindi)
+    if known and _public_figures().get(_figure_key(" ".join(hindi.split()))) == known:
+        lead = []  # the whole string was the name (कुमारी सैलजा)
+    words = [] if known else name.split()
+    out: list[str] = [known] if known else []
+    convention = name_convention(words)
     for n, word in enumerate(words):
         run_together = _letters_run_together(word) if n < len(words) - 1 else None
-        romanized = run_together or romanize_word(word)
+        romanized = run_together or romanize_word(word, convention)
         if out and romanized.endswith(".") and out[-1].endswith(".") and _is_initials(out[-1]) and _is_initials(romanized):
             out[-1] += romanized
         else:
