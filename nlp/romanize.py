@@ -20,8 +20,10 @@ expects `Dipanshu Kabra`. Four layers get there, first match wins:
 Regional conventions the script cannot show are taken from the name itself:
 a listed surname or name form (data/name_regions.tsv), or initials before
 one word, marks an east (Bengali, Assamese, Odia: Partha, Buddhadeb,
-Sourav) or south (Dravidian: Ramachandran, Gayathri, Srinivasan) name, and
-the rules follow that convention for every word of it.
+Sourav), south (Dravidian: Ramachandran, Gayathri, Srinivasan) or
+northwest (Haryana, Delhi, Punjab: Surender) name, and every word of it
+follows that convention: the rules fully, a lexicon spelling in its regular
+changes only (Kavita -> Kavitha in a south name).
 
 Measured by evaluation/romanisation.py (benchmarks/results/romanisation.md).
 
@@ -112,7 +114,7 @@ def _regions() -> dict[str, str]:
 
 
 def name_convention(words: list[str]) -> Optional[str]:
-    """"east", "south" or None: the regional spelling convention a whole name follows.
+    """"east", "south", "northwest" or None: the regional spelling convention a whole name follows.
 
     A listed word after the first marks it (बुद्धदेव भट्टाचार्य, कार्तिकेयन
     कृष्णन); so do initials before a single word (पी. चिदंबरम, a Tamil way of
@@ -473,14 +475,15 @@ def romanize_word(word: str, convention: Optional[str] = None) -> str:
     """One Devanagari word as a newspaper spells it; non-Devanagari text is kept.
 
     convention: the regional convention of the name the word is part of
-    (name_convention); the spellings file wins over it.
+    (name_convention). A spelling from the lexicons keeps its letters except
+    where the convention is regular (see _regional_spelling).
     """
     if not _DEVANAGARI.search(word):
         return word
     spellings = _spellings()
     key = lexicon_key(word)
     if key in spellings.words:
-        return spellings.words[key]
+        return _regional_spelling(word, spellings.words[key], convention)
     if key in spellings.abbreviations:
         return spellings.abbreviations[key]
     initials = _initials(key)
@@ -490,6 +493,26 @@ def romanize_word(word: str, convention: Optional[str] = None) -> str:
     if composed:
         return _capitalise(composed)
     return _capitalise(_romanize_rules(word, False, convention))
+
+
+def _regional_spelling(word: str, english: str, convention: Optional[str]) -> str:
+    """A lexicon spelling (one all-India form per word) in a region's regular convention.
+
+    south: त is th (Kavita -> Kavitha, Sujit -> Sujith), unless the word also
+    has a ट whose t could not be told apart; east: a final a after a cluster
+    (Jayant -> Jayanta); northwest (Haryana, Delhi, Punjab): -endra is
+    -ender (Surendra -> Surender).
+    """
+    if convention == "south" and "त" in word and "ट" not in word:
+        return re.sub(r"t(?!h)", "th", english)
+    if convention == "east" and english[-1:] not in "aeiouy":
+        segs = _segments(word)
+        _delete_schwas(segs, "east")
+        if segs and segs[-1].iso == "a" and not segs[-1].dropped:
+            return english + "a"
+    if convention == "northwest" and english.endswith("endra"):
+        return english[: -len("endra")] + "ender"
+    return english
 
 
 def _initials(key: str) -> Optional[str]:

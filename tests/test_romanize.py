@@ -67,6 +67,11 @@ def test_public_figures_keep_their_own_spelling():
     ("घोष सुमंत", "Ghosh Sumant"),  # a first word does not mark the name
     ("विकास राघवन", "Vikas Raghavan"),  # south: medial a kept, v between vowels
     ("पी. मुत्तुकुमार", "P. Muthukumar"),  # south by its initials: त as th
+    # a lexicon's all-India spelling takes the region's regular changes
+    ("अनिता कृष्णन", "Anitha Krishnan"),
+    ("जयंत घोष", "Jayanta Ghosh"),
+    ("सुरेंद्र दहिया", "Surender Dahiya"),
+    ("सुरेंद्र शर्मा", "Surendra Sharma"),
 ])
 def test_regional_conventions_follow_the_surname(hindi, english):
     assert romanize_name(hindi) == english
