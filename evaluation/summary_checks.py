@@ -85,7 +85,7 @@ SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d+)*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s*(%|[a-zA-Z]+))?")
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d+)*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s*(%|[a-zA-Z]+)(?:\s+(crores?)\b)?)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.&]*[A-Za-z]|[A-Za-z]|&")
 
 
@@ -203,10 +203,11 @@ def _date_parts(record: Record) -> set[int]:
     return parts | {date.year, date.month, date.day, date.year % 100}
 
 
-def _number_supported(written: str, scale_word: Optional[str], record: Record) -> bool:
+def _number_supported(written: str, scale_word: Optional[str], record: Record, crore: bool = False) -> bool:
+    """crore: a second scale word follows (`16.6 lakh crore`)."""
     digits = written.replace(",", "")
     value = float(digits)
-    scale = SCALES.get((scale_word or "").lower(), 1.0)
+    scale = SCALES.get((scale_word or "").lower(), 1.0) * (1e7 if crore else 1.0)
     # Rounding to the digits written is allowed: "14 lakh" stands for 14.2 lakh, "9.5%" for 9.53 percent.
     decimals = len(digits.partition(".")[2])
     tolerance = 0.5 * 10 ** -decimals * scale if scale > 1 or decimals else 0.0
@@ -222,9 +223,9 @@ def _number_supported(written: str, scale_word: Optional[str], record: Record) -
 def _unsupported_numbers(summary: str, record: Record) -> list[UnsupportedFact]:
     found = []
     for match in _NUMBER.finditer(summary):
-        written, after = match.group(1), match.group(2)
-        if not _number_supported(written, after, record):
-            end = match.end(2) if after and after.lower() in SCALES else match.end(1)
+        written, after, crore = match.group(1), match.group(2), match.group(3)
+        if not _number_supported(written, after, record, crore=bool(crore and after and after.lower() in SCALES)):
+            end = match.end(3) if crore else match.end(2) if after and after.lower() in SCALES else match.end(1)
             found.append(UnsupportedFact("number", summary[match.start():end], match.start(), end))
     return found
 

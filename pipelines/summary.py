@@ -53,13 +53,18 @@ def _a(word: str) -> str:
 
 
 def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A number as digits, never in exponent form (1.66e+06, 1e-07 are not newspaper English)."""
+    if not isinstance(value, float):
+        return str(value)
+    text = f"{value:.12f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
 
 
 def _indian_words(value) -> str:
-    for scale, word in ((10**7, "crore"), (10**5, "lakh")):
+    """₹16.6 lakh crore, 14 lakh, 2.5 crore, 12,500."""
+    for scale, word in ((10**12, "lakh crore"), (10**7, "crore"), (10**5, "lakh")):
         if abs(value) >= scale:
-            return f"{round(value / scale, 2):g} {word}"
+            return f"{_number(round(value / scale, 2))} {word}"
     return format_indian(value) if isinstance(value, int) else _number(value)
 
 
