@@ -84,10 +84,16 @@ def _figure_key(name: str) -> str:
     return " ".join(lexicon_key(w) for w in name.replace(".", ". ").split() if w != ".").replace(".", "")
 
 
+@dataclass(frozen=True)
+class PublicFigure:
+    english: str  # the spelling the person uses
+    category: str  # national-politics, state-politics, foreign, sport ... (data/public_figures.tsv)
+
+
 @lru_cache(maxsize=None)
-def _public_figures() -> dict[str, str]:
-    """Full Hindi name -> the English spelling the person uses (data/public_figures.tsv)."""
-    return {_figure_key(row["hindi"]): row["english"] for row in read_tsv("public_figures.tsv")}
+def _public_figures() -> dict[str, PublicFigure]:
+    """Full Hindi name -> the person's entry in data/public_figures.tsv."""
+    return {_figure_key(row["hindi"]): PublicFigure(row["english"], row["category"]) for row in read_tsv("public_figures.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -96,8 +102,8 @@ def public_figure_first_words() -> frozenset[str]:
     return frozenset(key.split()[0] for key in _public_figures())
 
 
-def public_figure(hindi: str) -> Optional[str]:
-    """The English spelling of a well-known person's full name, or None.
+def public_figure(hindi: str) -> Optional[PublicFigure]:
+    """The entry of a well-known person named by this full name, or None.
 
     The name is looked up as written, then without leading honorifics
     (कुमारी सैलजा is a name, श्री अमित शाह is an honorific and a name).
@@ -548,11 +554,11 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
     Initials join without spaces: बी. डी. शर्मा -> B.D. Sharma.
     """
     lead, name = split_honorifics(" ".join(hindi.split()))
-    known = public_figure(hindi)
-    if known and _public_figures().get(_figure_key(" ".join(hindi.split()))) == known:
+    figure = public_figure(hindi)
+    if figure and _public_figures().get(_figure_key(" ".join(hindi.split()))) == figure:
         lead = []  # the whole string was the name (कुमारी सैलजा)
-    words = [] if known else name.split()
-    out: list[str] = [known] if known else []
+    words = [] if figure else name.split()
+    out: list[str] = [figure.english] if figure else []
     convention = name_convention(words)
     for n, word in enumerate(words):
         run_together = _letters_run_together(word) if n < len(words) - 1 else None
@@ -584,6 +590,12 @@ def _letters_run_together(word: str) -> Optional[str]:
         else:
             return None
     return "".join(f"{letter}." for letter in letters) if letters else None
+
+
+def abbreviation_letters(word: str) -> Optional[str]:
+    """जीएसटी -> GST, सीबीआई -> CBI: a word spelled as English letter names, in Latin capitals; else None."""
+    letters = _letters_run_together(word)
+    return letters.replace(".", "") if letters and len(letters) >= 4 else None
 
 
 def _is_initials(text: str) -> bool:

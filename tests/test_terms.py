@@ -5,6 +5,7 @@ import pytest
 
 from nlp.lexicons import data_path
 from nlp.terms import translate_phrase, translate_term
+from pipelines.english import organization_name
 
 EVENTS = {
     "वेबिनार": "webinar", "तबादला": "transfer", "निरीक्षण": "inspection", "बैठक": "meeting",
@@ -61,3 +62,13 @@ def test_lexicon_rows_are_well_formed():
         assert row["hindi"].strip() and row["english"].strip(), row
         assert row["kind"] in {"event", "org-word", "office", "misc", "verb", "noun"}, row
         assert row["source"] in {"hand", "freedict-eng-hin"}, row
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("जीएसटी विभाग", "GST Department"),
+    ("सीबीआई", "CBI"),
+    ("आयकर विभाग", "Income Tax Department"),
+    ("यूपी पुलिस", "UP Police"),
+])
+def test_organisation_names_keep_abbreviations_in_latin_capitals(hindi, english):
+    assert organization_name(hindi) == english
