@@ -55,6 +55,7 @@ SAID = {"कहा", "बताया"}
 MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
 PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
+NATIONAL_FIGURES = {"national-politics", "foreign"}  # categories of data/public_figures.tsv with no state of their own
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
 GENERIC_TITLES = {"Adviser", "Advisor", "Chairman", "Chairperson", "President", "Director", "Secretary", "Member",
@@ -515,13 +516,15 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
         before = _chain(doc, index, m.start - 1, -1, stop, CHAIN_WORDS - COORDINATORS) if m.start > 0 else []
         chains[n] = (person, m, after, before)
     for person, m, after, before in chains:
+        # a national figure's `गृह मंत्री` is the Union one, whatever state the document is about
+        person_hint = None if _national_figure(person) else hint
         for chain in (before, after):
             for a in _anchors_in(index, chain):
                 if a.kind == "service" and a.data.code not in person.services:
                     person.services.append(a.data.code)
                 elif a.kind == "org" and a not in person.organizations:
                     person.organizations.append(a)
-            for finding in _resolve_posts(doc, index, chain, hint):
+            for finding in _resolve_posts(doc, index, chain, person_hint):
                 _add_post(person, finding)
     _default_district(people, home)
     for person in people:
@@ -530,6 +533,12 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     _attribute_sentences(doc, index, people)
     people.extend(_unnamed_officers(doc, index, people, hint, home))
     return people
+
+
+def _national_figure(person: PersonFinding) -> bool:
+    """Listed as a national politician or a foreign figure in the public-figures list."""
+    figure = public_figure(" ".join(person.name_tokens))
+    return figure is not None and figure.category in NATIONAL_FIGURES
 
 
 def _default_district(people: list[PersonFinding], home) -> None:
