@@ -55,6 +55,9 @@ SAID = {"कहा", "बताया"}
 MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
 PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
+NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "स्टेडियम", "मार्ग", "रोड", "चौक", "चौराहा", "नगर", "कॉलोनी", "योजना",
+               "भवन", "सदन", "पार्क", "उद्यान", "स्मारक", "सेतु", "पुल", "द्वार", "एयरपोर्ट", "हवाई", "स्टेशन", "पुरस्कार",
+               "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप"}
 NATIONAL_FIGURES = {"national-politics", "foreign"}  # categories of data/public_figures.tsv with no state of their own
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
@@ -284,10 +287,11 @@ def _bare_names(doc: Doc, index: _Index) -> list[Mention]:
 
 
 def _public_figures(doc: Doc, index: _Index) -> list[Mention]:
-    """Well-known people named with no cue (`कमलनाथ ने`, `उद्धव ठाकरे और`), from the public-figures list.
+    """Well-known people named with no cue (`कमलनाथ ने`, `उद्धव ठाकरे मौजूद`), from the public-figures list.
 
-    A clause word must follow, as after a bare name: `इंदिरा गांधी शासकीय
-    मेडिकल कॉलेज` and `मोदी सरकार` name no person.
+    A one-word name needs a clause word after it, as a bare name does; no
+    name may be followed by a word that makes it the name of a thing
+    (`इंदिरा गांधी शासकीय मेडिकल कॉलेज`, `मोदी सरकार`, `नेहरू स्टेडियम`).
     """
     found = []
     first_words = public_figure_first_words()
@@ -295,9 +299,11 @@ def _public_figures(doc: Doc, index: _Index) -> list[Mention]:
         if index.at(tok.i) is not None or lexicon_key(tok.text) not in first_words:
             continue
         for end in range(min(len(doc), tok.i + MAX_NAME_TOKENS), tok.i, -1):
-            if any(index.at(i) is not None for i in range(tok.i, end)) or not public_figure(doc[tok.i:end].text):
+            if any(index.at(i) is not None or doc[i].is_space for i in range(tok.i, end)) \
+                    or not public_figure(doc[tok.i:end].text):
                 continue
-            if _word(doc, end) in AFTER_NAME:
+            after = _word(doc, end)
+            if after in AFTER_NAME or (end - tok.i >= 2 and after not in _named_after_words()):
                 found.append(Mention(tok.i, end, source="known"))
             break
     return found
@@ -533,6 +539,12 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     _attribute_sentences(doc, index, people)
     people.extend(_unnamed_officers(doc, index, people, hint, home))
     return people
+
+
+@lru_cache(maxsize=None)
+def _named_after_words() -> frozenset[str]:
+    """Words after a person's name that make it the name of a thing: organisation heads, शासकीय, स्टेडियम ..."""
+    return frozenset(row["word"].split()[0] for row in read_tsv("org_heads.tsv")) | NAMED_AFTER
 
 
 def _national_figure(person: PersonFinding) -> bool:

@@ -101,3 +101,16 @@ def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(samp
     doc = with_model.process(sample_text)
     assert any(label == "PER" for _, _, label in doc._.ner_spans)
     assert set(named(doc._.record.officers)) == set(EXPECTED_OFFICERS)
+
+
+def test_a_national_ministers_post_takes_no_state_from_the_story(pipeline):
+    record = pipeline("मेघालय के मुख्यमंत्री कोनराड संगमा ने कहा, 'प्रधानमंत्री नरेंद्र मोदी और गृह मंत्री अमित शाह के साथ "
+                      "वीडियो कॉन्फ्रेंस में हमने लॉकडाउन बढ़ाने की बात कही।'")
+    posts = {o.name_en: o.posts[0] for o in record.officers}
+    assert posts["Conrad Sangma"].state_en == "Meghalaya"
+    assert posts["Amit Shah"].title_en == "Minister of Home Affairs" and posts["Amit Shah"].state_en is None
+
+
+def test_well_known_people_are_found_without_a_post_or_honorific(pipeline):
+    record = pipeline("पटना। इस मौके पर कमलनाथ और उद्धव ठाकरे मौजूद रहे। इंदिरा गांधी शासकीय मेडिकल कॉलेज में बैठक हुई।")
+    assert {p.name_en for p in record.people} == {"Kamal Nath", "Uddhav Thackeray"}
