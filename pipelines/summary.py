@@ -61,10 +61,12 @@ def _number(value) -> str:
 
 
 def _indian_words(value) -> str:
-    """₹16.6 lakh crore, 14 lakh, 2.5 crore, 12,500."""
+    """₹16.6 lakh crore, 14 lakh, 2.5 crore, ₹34,000 crore, 12,500."""
     for scale, word in ((10**12, "lakh crore"), (10**7, "crore"), (10**5, "lakh")):
         if abs(value) >= scale:
-            return f"{_number(round(value / scale, 2))} {word}"
+            amount = round(value / scale, 2)
+            whole = float(amount).is_integer()
+            return f"{format_indian(int(amount)) if whole else _number(amount)} {word}"
     return format_indian(value) if isinstance(value, int) else _number(value)
 
 
@@ -196,7 +198,10 @@ class _Writer:
 
     def _post_text(self, post) -> str:
         title = post.title_en or post.title_hi
-        return ", ".join(x for x in (title, post.district_en, post.state_en) if x)
+        places = [post.district_en] if post.district_en else []
+        if post.state_en and post.state_en not in places:
+            places.append(post.state_en)  # Puducherry the district and the UT is said once
+        return ", ".join([title, *places])
 
     def _figure_text(self, figure: Figure) -> str:
         verb = self._verb_after(figure)
