@@ -218,7 +218,15 @@ class _Writer:
 
     # -- the rest -----------------------------------------------------------------------------------
     def other_figures(self, used: set[int]) -> None:
-        rest = [(n, f) for n, f in enumerate(self.record.figures) if n not in used][:MAX_OTHER_FIGURES]
+        """The figures no officer line used, each value once (the mention with an English noun, if any)."""
+        chosen: dict[tuple, tuple[int, Figure]] = {}
+        for n, f in enumerate(self.record.figures):
+            if n in used:
+                continue
+            key = (f.value, f.unit)
+            if key not in chosen or ("(" in format_figure(chosen[key][1]) and "(" not in format_figure(f)):
+                chosen[key] = (n, f)
+        rest = sorted(chosen.values(), key=lambda item: item[0])[:MAX_OTHER_FIGURES]
         if rest:
             self.say("Figures: " + "; ".join(self._figure_text(f) for _, f in rest) + ".",
                      [_mention(f.start, f.end, f.text) for _, f in rest])
