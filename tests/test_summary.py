@@ -58,3 +58,8 @@ def test_lakh_crore_in_a_summary_is_supported_by_the_record(pipeline):
     assert unsupported_facts(record) == []
     record.summary_en = record.summary_en.replace("16.6", "17.6")
     assert unsupported_facts(record) == ["17.6 lakh crore"]
+
+
+def test_a_repeated_figure_is_listed_once_with_its_english_noun(pipeline):
+    record = pipeline("राज्य में 602 अस्पताल तैयार हैं। इन 602 अस्पतालों में बिस्तर लगाए गए हैं।")
+    assert record.summary_en.count("602") == 1 and "602 hospitals" in record.summary_en
