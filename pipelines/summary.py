@@ -19,6 +19,8 @@ from nlp.terms import lookup
 from pipelines.record import Figure, Mention, Officer, Record, SummaryFact
 
 MAX_OTHER_FIGURES = 5
+# Event words the lexicon gives as participles (गिरफ्तार = arrested), as the noun a lead sentence needs.
+NOUN_OF_PARTICIPLE = {"arrested": "arrest", "suspended": "suspension", "dismissed": "dismissal", "seized": "seizure"}
 # Words that say the organisation named with an event organised it.
 ORGANISED_WORDS = ("आयोजित", "आयोजन")
 MEASURE_NAMES = {"km": "km", "m": "metres", "kg": "kg", "g": "grams", "quintal": "quintals", "tonne": "tonnes",
@@ -145,7 +147,7 @@ class _Writer:
             organiser = None
             if any(w in sentence.text for w in ORGANISED_WORDS):
                 organiser = self._organisation_in(sentence.start_char, sentence.end_char)
-            return term.english, span, organiser
+            return NOUN_OF_PARTICIPLE.get(term.english, term.english), span, organiser
         return None
 
     def _organisation_in(self, start: int, end: int):
