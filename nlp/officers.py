@@ -58,7 +58,9 @@ PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
 NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "स्टेडियम", "मार्ग", "रोड", "चौक", "चौराहा", "नगर", "कॉलोनी", "योजना",
                "भवन", "सदन", "पार्क", "उद्यान", "स्मारक", "सेतु", "पुल", "द्वार", "एयरपोर्ट", "हवाई", "स्टेशन", "पुरस्कार",
                "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप"}
-NATIONAL_FIGURES = {"national-politics", "foreign"}  # categories of data/public_figures.tsv with no state of their own
+NATIONAL_FIGURES = {"national-politics", "foreign"}
+POSSESSIVES = {"के", "की", "का"}
+MINISTRY_WORDS = {"मंत्रालय", "मंत्रालयों"}  # categories of data/public_figures.tsv with no state of their own
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
 GENERIC_TITLES = {"Adviser", "Advisor", "Chairman", "Chairperson", "President", "Director", "Secretary", "Member",
@@ -514,7 +516,10 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     for person in people:
         for m in person.mentions:
             stop = mention_tokens - set(range(m.start, m.end))
-            after = _trim_before_next_person(doc, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)
+            if _word(doc, m.end) in POSSESSIVES:
+                after = []  # `येदियुरप्पा के मीडिया सचिव` is someone else: his media secretary
+            else:
+                after = _trim_before_next_person(doc, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)
             claimed.update(after)
             chains.append((person, m, after, []))
     for n, (person, m, after, _) in enumerate(chains):
@@ -525,12 +530,14 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
         # a national figure's `गृह मंत्री` is the Union one, whatever state the document is about
         person_hint = None if _national_figure(person) else hint
         for chain in (before, after):
+            # a post in a Union ministry (`स्वास्थ्य मंत्रालय के संयुक्त सचिव`) has no state of its own
+            chain_hint = None if _in_union_ministry(doc, index, chain) else person_hint
             for a in _anchors_in(index, chain):
                 if a.kind == "service" and a.data.code not in person.services:
                     person.services.append(a.data.code)
                 elif a.kind == "org" and a not in person.organizations:
                     person.organizations.append(a)
-            for finding in _resolve_posts(doc, index, chain, person_hint):
+            for finding in _resolve_posts(doc, index, chain, chain_hint):
                 _add_post(person, finding)
     _default_district(people, home)
     for person in people:
@@ -545,6 +552,11 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
 def _named_after_words() -> frozenset[str]:
     """Words after a person's name that make it the name of a thing: organisation heads, शासकीय, स्टेडियम ..."""
     return frozenset(row["word"].split()[0] for row in read_tsv("org_heads.tsv")) | NAMED_AFTER
+
+
+def _in_union_ministry(doc: Doc, index: _Index, chain: list[int]) -> bool:
+    """The chain names a ministry (मंत्रालय): ministries are the Union's; states have departments."""
+    return any(a.kind == "org" and doc[a.end - 1].text in MINISTRY_WORDS for a in _anchors_in(index, chain))
 
 
 def _national_figure(person: PersonFinding) -> bool:

@@ -114,3 +114,11 @@ def test_a_national_ministers_post_takes_no_state_from_the_story(pipeline):
 def test_well_known_people_are_found_without_a_post_or_honorific(pipeline):
     record = pipeline("पटना। इस मौके पर कमलनाथ और उद्धव ठाकरे मौजूद रहे। इंदिरा गांधी शासकीय मेडिकल कॉलेज में बैठक हुई।")
     assert {p.name_en for p in record.people} == {"Kamal Nath", "Uddhav Thackeray"}
+
+
+def test_a_post_after_a_possessive_is_someone_elses_and_a_union_ministry_post_has_no_state(pipeline):
+    record = pipeline("आगरा। कर्नाटक के मुख्यमंत्री बीएस येदियुरप्पा के मीडिया सचिव ने शनिवार को बताया कि मुख्यमंत्री बाहर नहीं "
+                      "जाएंगे। स्वास्थ्य मंत्रालय के संयुक्त सचिव लव अग्रवाल ने प्रशंसा की। उप्र में आगरा रोल मॉडल बना।")
+    posts = {o.name_en: [(p.title_en, p.state_en) for p in o.posts] for o in record.officers}
+    assert posts["B.S. Yediyurappa"] == [("Chief Minister", "Karnataka")]
+    assert posts["Lav Agarwal"] == [("Joint Secretary", None)]
