@@ -539,6 +539,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
                     person.organizations.append(a)
             for finding in _resolve_posts(doc, index, chain, chain_hint):
                 _add_post(person, finding)
+    people = _merge_given_names(people)
     _default_district(people, home)
     for person in people:
         _settle_current(person)
@@ -575,6 +576,29 @@ def _default_district(people: list[PersonFinding], home) -> None:
                     and _title(finding) not in GENERIC_TITLES:
                 finding.district = home
                 finding.state_en = finding.state_en or home.state_en
+
+
+def _merge_given_names(people: list[PersonFinding]) -> list[PersonFinding]:
+    """`सीएम उद्धव` is `मुख्यमंत्री उद्धव ठाकरे`: a one-word name joins the one full name it begins,
+    when they hold the same post (a bare given name with no post could be anyone's)."""
+    kept = []
+    for person in people:
+        target = None
+        if len(person.name_tokens) == 1 and person.posts:
+            first = loose_key(person.name_tokens[0])
+            hits = [p for p in people if len(p.name_tokens) > 1 and loose_key(p.name_tokens[0]) == first]
+            titles = {_title(f) for f in person.posts}
+            if len(hits) == 1 and titles <= {_title(f) for f in hits[0].posts}:
+                target = hits[0]
+        if target is None:
+            kept.append(person)
+            continue
+        target.mentions.extend(person.mentions)
+        for finding in person.posts:
+            _add_post(target, finding)
+        target.services.extend(s for s in person.services if s not in target.services)
+        target.organizations.extend(o for o in person.organizations if o not in target.organizations)
+    return kept
 
 
 def _add_post(person: PersonFinding, finding: PostFinding) -> None:

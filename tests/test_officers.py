@@ -122,3 +122,10 @@ def test_a_post_after_a_possessive_is_someone_elses_and_a_union_ministry_post_ha
     posts = {o.name_en: [(p.title_en, p.state_en) for p in o.posts] for o in record.officers}
     assert posts["B.S. Yediyurappa"] == [("Chief Minister", "Karnataka")]
     assert posts["Lav Agarwal"] == [("Joint Secretary", None)]
+
+
+def test_a_given_name_with_the_same_post_joins_the_full_name(pipeline):
+    record = pipeline("मुंबई। अमित शाह ने की सीएम उद्धव से बात\nकेंद्रीय गृह मंत्री अमित शाह ने मुख्यमंत्री उद्धव ठाकरे से बात की।")
+    assert sorted(o.name_en for o in record.officers) == ["Amit Shah", "Uddhav Thackeray"]
+    uddhav = next(o for o in record.officers if o.name_en == "Uddhav Thackeray")
+    assert len(uddhav.mentions) == 2
