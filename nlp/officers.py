@@ -90,6 +90,7 @@ class PostFinding:
     state_en: Optional[str] = None
     current: bool = True
     now: bool = False  # introduced by अब / वर्तमान
+    title_en: Optional[str] = None  # when the context changes the matcher's title (a party's Chairman is its President)
 
 
 @dataclass
@@ -111,12 +112,13 @@ class PersonFinding:
         if any(o.data.kind in PRIVATE_ORG_KINDS for o in self.organizations):
             return False
         public = any(o.data.kind == "government" for o in self.organizations)
-        return any(p.current and (public or p.district or p.state_en or _title(p) not in GENERIC_TITLES)
+        return any(p.current and (public or p.district or p.state_en or post_title(p) not in GENERIC_TITLES)
                    for p in self.posts)
 
 
-def _title(post: PostFinding) -> str:
-    return getattr(post.anchor.data, "title_en", "") or ""
+def post_title(post: PostFinding) -> str:
+    """The post's English title: the matcher's, unless the context changed it."""
+    return post.title_en or getattr(post.anchor.data, "title_en", "") or ""
 
 
 def _token_span(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -540,6 +542,8 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
             for finding in _resolve_posts(doc, index, chain, chain_hint):
                 _add_post(person, finding)
     people = _merge_given_names(people)
+    for person in people:
+        _party_titles(person)
     _default_district(people, home)
     for person in people:
         _settle_current(person)
@@ -573,9 +577,19 @@ def _default_district(people: list[PersonFinding], home) -> None:
     for person in people:
         for finding in person.posts:
             if finding.district is None and not _post_is_state_level(finding.anchor) \
-                    and _title(finding) not in GENERIC_TITLES:
+                    and post_title(finding) not in GENERIC_TITLES:
                 finding.district = home
                 finding.state_en = finding.state_en or home.state_en
+
+
+def _party_titles(person: PersonFinding) -> None:
+    """`कांग्रेस की अध्यक्ष`: a party has a President, not a Chairman (that is a board's or a commission's)."""
+    if not any(o.data.kind == "party" for o in person.organizations):
+        return
+    for finding in person.posts:
+        title = post_title(finding)
+        if "Chairman" in title:
+            finding.title_en = title.replace("Chairman", "President")
 
 
 def _merge_given_names(people: list[PersonFinding]) -> list[PersonFinding]:
@@ -587,8 +601,8 @@ def _merge_given_names(people: list[PersonFinding]) -> list[PersonFinding]:
         if len(person.name_tokens) == 1 and person.posts:
             first = loose_key(person.name_tokens[0])
             hits = [p for p in people if len(p.name_tokens) > 1 and loose_key(p.name_tokens[0]) == first]
-            titles = {_title(f) for f in person.posts}
-            if len(hits) == 1 and titles <= {_title(f) for f in hits[0].posts}:
+            titles = {post_title(f) for f in person.posts}
+            if len(hits) == 1 and titles <= {post_title(f) for f in hits[0].posts}:
                 target = hits[0]
         if target is None:
             kept.append(person)
@@ -606,7 +620,7 @@ def _add_post(person: PersonFinding, finding: PostFinding) -> None:
     for known in person.posts:
         if known.anchor is finding.anchor:
             return
-        same_title = _title(known) == _title(finding) and known.current == finding.current
+        same_title = post_title(known) == post_title(finding) and known.current == finding.current
         if same_title and (known.district is None or finding.district is None
                            or known.district.district_en == finding.district.district_en):
             known.district = known.district or finding.district
@@ -716,7 +730,7 @@ def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint
                       home) -> list[PersonFinding]:
     """`जिलाधिकारी ने कहा`: a post as the subject of a verb, with no name attached."""
     used = {id(f.anchor) for p in people for f in p.posts}
-    named_titles = {_title(f) for p in people for f in p.posts if f.current}
+    named_titles = {post_title(f) for p in people for f in p.posts if f.current}
     out = []
     for a in index.anchors:
         if a.kind != "post" or id(a) in used or _word(doc, a.end) not in ("ने", "द्वारा"):

@@ -22,7 +22,7 @@ from nlp import langid, segment
 from nlp.designations import find_posts
 from nlp.english_posts import find_english_posts
 from nlp.normalize import fold
-from nlp.officers import link_people
+from nlp.officers import link_people, post_title
 from nlp.organizations import find_organizations
 from nlp.places import find_places, gazetteer
 from nlp.services import find_services
@@ -230,7 +230,7 @@ def people(doc: Doc) -> Doc:
             record.people.append(Person(
                 name_hi=name_hi, name_en=name_en, honorific=finding.honorific,
                 role_hi=_anchor_text(doc, role.anchor) if role else None,
-                role_en=getattr(role.anchor.data, "title_en", None) if role else None,
+                role_en=post_title(role) or None if role else None,
                 organization=_organization_name(doc, org) if org else None,
                 mentions=mentions, quotes=quotes,
             ))
@@ -267,10 +267,9 @@ def _full_name(doc: Doc, finding) -> str:
 
 
 def _post(doc: Doc, finding) -> Post:
-    data = finding.anchor.data
     s, e, text = original_span(doc, doc[finding.anchor.start].idx, _end_char(doc, finding.anchor.end))
     return Post(
-        title_hi=text, title_en=data.title_en,
+        title_hi=text, title_en=post_title(finding) or None,
         district_en=finding.district.district_en if finding.district else None,
         state_en=finding.state_en, current=finding.current, start=s, end=e,
     )

@@ -129,3 +129,9 @@ def test_a_given_name_with_the_same_post_joins_the_full_name(pipeline):
     assert sorted(o.name_en for o in record.officers) == ["Amit Shah", "Uddhav Thackeray"]
     uddhav = next(o for o in record.officers if o.name_en == "Uddhav Thackeray")
     assert len(uddhav.mentions) == 2
+
+
+def test_a_party_has_a_president_not_a_chairman(pipeline):
+    record = pipeline("नई दिल्ली। कांग्रेस की अंतरिम अध्यक्ष सोनिया गांधी ने पत्र लिखा। आयोग के अध्यक्ष राम सिंह ने कहा।")
+    roles = {p.name_en: p.role_en for p in record.people}
+    assert roles == {"Sonia Gandhi": "Interim President", "Ram Singh": "Chairman"}
