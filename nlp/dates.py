@@ -94,11 +94,31 @@ def _agencies() -> tuple[str, ...]:
 
 
 _PLACE_LIST = re.compile(
-    rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)(?:\s*\([^\n()]{{1,30}}\))?\s*(?:,|:|।|-|–|—)\s*"
+    rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)(?:\s*\((?P<district>[^\n()]{{1,30}})\))?\s*(?:,|:|।|-|–|—)\s*"
 )
 _PLACE_SEPARATOR = re.compile(r"\s*[/|]\s*")
 _MAX_PLACE_WORDS = 4
 _DATELINE_WINDOW = 3  # the dateline sits in one of the first paragraphs (after a headline)
+
+
+def _credit_first(para: str, agencies: tuple[str, ...]) -> Optional[int]:
+    """Length of a leading byline and its comma ('संवाद सहयोगी, '), or None."""
+    for agency in agencies:
+        if para.startswith(agency):
+            comma = re.match(r"\s*,\s*", para[len(agency):])
+            return len(agency) + comma.end() if comma else None
+    return None
+
+
+def _credit_first_dateline(text: str, start: int, p_end: int) -> Optional[DatelineMatch]:
+    """The place (and a bracketed district) after a leading byline, ended by ':' or ','."""
+    match = _PLACE_LIST.match(text[start:p_end])
+    if not match or len(match.group("places").split()) > _MAX_PLACE_WORDS:
+        return None
+    spans = [(start + match.start("places"), start + match.end("places"))]
+    if match.group("district"):
+        spans.append((start + match.start("district"), start + match.end("district")))
+    return DatelineMatch(start, start + match.end(), tuple(spans), None)
 
 
 def find_dateline(text: str, paragraph_spans: list[tuple[int, int]],
@@ -106,6 +126,9 @@ def find_dateline(text: str, paragraph_spans: list[tuple[int, int]],
     """'नई दिल्ली / रायपुर, 6 फरवरी, 2021:' or 'कानपुर, जेएनएन।' at a paragraph start."""
     agencies = _agencies()
     for p_start, p_end in paragraph_spans[:_DATELINE_WINDOW]:
+        credit = _credit_first(text[p_start:p_end], agencies)
+        if credit is not None:  # 'संवाद सहयोगी, पटौदी (गुरुग्राम):' -- the byline before the place
+            return _credit_first_dateline(text, p_start + credit, p_end)
         para = text[p_start:p_end]
         match = _PLACE_LIST.match(para)
         if not match:

@@ -97,3 +97,16 @@ def test_figures(pipeline, text, expected):
 @pytest.mark.parametrize("text", ["सुबह 10 बजे बैठक", "धारा 144 लागू", "वर्ष 2020 में", "एक बैठक हुई", "19वीं शताब्दी"])
 def test_labels_years_and_articles_are_not_figures(pipeline, text):
     assert pipeline(text).figures == []
+
+
+@pytest.mark.parametrize("text, places", [
+    ("नई दिल्ली, पीटीआइ । भारत में मामले बढ़े।", ["New Delhi"]),  # the agency spelled with इ
+    ("देहरादून, राज्य ब्यूरो । सरकार ने एडवायजरी जारी की।", ["Dehradun"]),
+    ("संवाद सहयोगी, पटौदी (गुरुग्राम): जिले में हॉटस्पॉट बने।", [None, "Gurugram"]),  # byline first
+    ("जागरण संवाददाता, कानपुर : शहर में दुकानें खुलीं।", ["Kanpur Nagar"]),
+])
+def test_newspaper_datelines(pipeline, text, places):
+    dateline = pipeline(text).dateline
+    assert [p.name_en for p in dateline.places] == places
+    for place in dateline.places:
+        assert text[place.start:place.end] == place.name_hi
