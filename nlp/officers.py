@@ -329,7 +329,7 @@ def _group(doc: Doc, index: _Index, mentions: list[Mention]) -> list[PersonFindi
     by_key: dict[str, PersonFinding] = {}
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
         tokens = tuple(t.text for t in doc[m.start:m.end])
-        key = loose_key(" ".join(tokens))
+        key = loose_key("".join(tokens))  # कौशलराज शर्मा = कौशल राज शर्मा
         person = by_key.get(key) or _unique_containing(people, tokens)
         if person is None:
             person = PersonFinding(tokens)

@@ -135,3 +135,8 @@ def test_a_party_has_a_president_not_a_chairman(pipeline):
     record = pipeline("नई दिल्ली। कांग्रेस की अंतरिम अध्यक्ष सोनिया गांधी ने पत्र लिखा। आयोग के अध्यक्ष राम सिंह ने कहा।")
     roles = {p.name_en: p.role_en for p in record.people}
     assert roles == {"Sonia Gandhi": "Interim President", "Ram Singh": "Chairman"}
+
+
+def test_a_name_written_with_and_without_a_space_is_one_person(pipeline):
+    record = pipeline("वाराणसी। जिलाधिकारी कौशलराज शर्मा ने निरीक्षण किया। जिलाधिकारी कौशल राज शर्मा ने कहा कि जांच होगी।")
+    assert [o.name_en for o in record.officers] == ["Kaushalraj Sharma"]
