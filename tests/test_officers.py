@@ -139,4 +139,5 @@ def test_a_party_has_a_president_not_a_chairman(pipeline):
 
 def test_a_name_written_with_and_without_a_space_is_one_person(pipeline):
     record = pipeline("वाराणसी। जिलाधिकारी कौशलराज शर्मा ने निरीक्षण किया। जिलाधिकारी कौशल राज शर्मा ने कहा कि जांच होगी।")
-    assert [o.name_en for o in record.officers] == ["Kaushalraj Sharma"]
+    assert [o.name_en for o in record.officers] == ["Kaushal Raj Sharma"]
+    assert len(record.officers[0].mentions) == 2
