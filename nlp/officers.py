@@ -249,8 +249,12 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
         elif anchor.kind == "post":
             first = anchor.end + 1 if _word(doc, anchor.end) == "," else anchor.end
             end = _forward_name(doc, index, first, strict=True)
-            if end > first and (_word(doc, end) in AFTER_NAME or is_name_part(doc[end - 1].text)):
-                found.append(Mention(first, end, source="post"))
+            # `स्वास्थ्य मंत्री राजेश टोपे मुख्य सचिव के साथ`: a name between two posts, the second someone else's;
+            # it must hold a known name word (`थानाध्यक्ष लिसाड़ी गेट निरीक्षक` names a police station)
+            next_post = (index.at(end) is not None and index.at(end).kind == "post"
+                         and any(is_name_part(doc[i].text) for i in range(first, end)))
+            if end > first and (_word(doc, end) in AFTER_NAME or next_post or is_name_part(doc[end - 1].text)):
+                found.append(Mention(first, end, source="between-posts" if next_post else "post"))
             before = _skip_back(doc, anchor.start, {","})
             if before < anchor.start:
                 start = _backward_name(doc, index, before, strict=True)
@@ -518,7 +522,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     for person in people:
         for m in person.mentions:
             stop = mention_tokens - set(range(m.start, m.end))
-            if _word(doc, m.end) in POSSESSIVES:
+            if _word(doc, m.end) in POSSESSIVES or m.source == "between-posts":
                 after = []  # `येदियुरप्पा के मीडिया सचिव` is someone else: his media secretary
             else:
                 after = _trim_before_next_person(doc, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)

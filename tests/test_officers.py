@@ -141,3 +141,9 @@ def test_a_name_written_with_and_without_a_space_is_one_person(pipeline):
     record = pipeline("वाराणसी। जिलाधिकारी कौशलराज शर्मा ने निरीक्षण किया। जिलाधिकारी कौशल राज शर्मा ने कहा कि जांच होगी।")
     assert [o.name_en for o in record.officers] == ["Kaushal Raj Sharma"]
     assert len(record.officers[0].mentions) == 2
+
+
+def test_a_name_between_two_posts_takes_the_first_only(pipeline):
+    record = pipeline("मुंबई। महाराष्ट्र के सीएम उद्धव ठाकरे और स्वास्थ्य मंत्री राजेश टोपे मुख्य सचिव के साथ बैठक की।")
+    posts = {o.name_en: [p.title_en for p in o.posts] for o in record.officers}
+    assert posts == {"Uddhav Thackeray": ["Chief Minister"], "Rajesh Tope": ["Minister of Health"]}
