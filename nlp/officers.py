@@ -31,7 +31,7 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_tsv
-from nlp.romanize import lexicon_key, public_figure, public_figure_first_words
+from nlp.romanize import abbreviation_letters, lexicon_key, public_figure, public_figure_first_words
 from nlp.terms import translate_term
 from nlp.names import (can_be_name_token, honorifics, is_initial, is_name_part, is_ordinary_word, loose_key,
                        word_stats)
@@ -510,6 +510,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     a district-level post belongs to when the text names none next to it.
     """
     index = _Index(doc, [("service", services), ("post", posts), ("org", organizations), ("place", places)])
+    _initials_not_posts(doc, index)
     mentions = find_mentions(doc, index, ner_people)
     people = _group(doc, index, mentions)
     hint = document_state_hint(index)
@@ -594,6 +595,18 @@ def _party_titles(person: PersonFinding) -> None:
         title = post_title(finding)
         if "Chairman" in title:
             finding.title_en = title.replace("Chairman", "President")
+
+
+def _initials_not_posts(doc: Doc, index: _Index) -> None:
+    """`जिला कलेक्टर एमडी सिंह`: letters right after a post and before a surname are the officer's
+    initials (M.D. Singh), not a second post (Managing Director)."""
+    for anchor in list(index.anchors):
+        if (anchor.kind == "post" and anchor.end - anchor.start == 1
+                and abbreviation_letters(doc[anchor.start].text) is not None
+                and index.at(anchor.start - 1) is not None and index.at(anchor.start - 1).kind == "post"
+                and anchor.end < len(doc) and is_name_part(doc[anchor.end].text)):
+            index.anchors.remove(anchor)
+            index.owner[anchor.start] = None
 
 
 def _merge_given_names(people: list[PersonFinding]) -> list[PersonFinding]:

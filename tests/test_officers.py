@@ -147,3 +147,9 @@ def test_a_name_between_two_posts_takes_the_first_only(pipeline):
     record = pipeline("मुंबई। महाराष्ट्र के सीएम उद्धव ठाकरे और स्वास्थ्य मंत्री राजेश टोपे मुख्य सचिव के साथ बैठक की।")
     posts = {o.name_en: [p.title_en for p in o.posts] for o in record.officers}
     assert posts == {"Uddhav Thackeray": ["Chief Minister"], "Rajesh Tope": ["Minister of Health"]}
+
+
+def test_letters_between_a_post_and_a_surname_are_initials(pipeline):
+    record = pipeline("यवतमाल के जिला कलेक्टर एमडी सिंह ने बताया कि मामला मिला। निगम के एमडी राजेश कुमार ने कहा।")
+    posts = {o.name_en: [p.title_en for p in o.posts] for o in record.officers}
+    assert posts == {"M.D. Singh": ["Collector"], "Rajesh Kumar": ["Managing Director"]}
