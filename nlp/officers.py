@@ -761,4 +761,16 @@ def _unnamed_officers(doc: Doc, index: _Index, people: list[PersonFinding], hint
         finding.posts = [p for p in posts if p.anchor is a]
         out.append(finding)
     _default_district(out, home)
-    return out
+    return _one_per_post(out)
+
+
+def _one_per_post(unnamed: list[PersonFinding]) -> list[PersonFinding]:
+    """`मंत्री ने कहा ... मंत्री ने बताया`: one unnamed Minister with both mentions, not two."""
+    by_post: dict[tuple, PersonFinding] = {}
+    for person in unnamed:
+        key = tuple((post_title(f), f.district.district_en if f.district else None, f.state_en) for f in person.posts)
+        if key in by_post:
+            by_post[key].mentions.extend(person.mentions)
+        else:
+            by_post[key] = person
+    return list(by_post.values())

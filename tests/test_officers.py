@@ -153,3 +153,9 @@ def test_letters_between_a_post_and_a_surname_are_initials(pipeline):
     record = pipeline("यवतमाल के जिला कलेक्टर एमडी सिंह ने बताया कि मामला मिला। निगम के एमडी राजेश कुमार ने कहा।")
     posts = {o.name_en: [p.title_en for p in o.posts] for o in record.officers}
     assert posts == {"M.D. Singh": ["Collector"], "Rajesh Kumar": ["Managing Director"]}
+
+
+def test_one_unnamed_officer_per_post(pipeline):
+    record = pipeline("गांधीनगर। गुजरात में मंत्री ने कहा कि जांच होगी। बाद में मंत्री ने बताया कि 20 मामले मिले।")
+    assert len(record.officers) == 1 and record.officers[0].name_en is None
+    assert len(record.officers[0].mentions) == 2
