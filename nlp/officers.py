@@ -253,7 +253,9 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             # it must hold a known name word (`थानाध्यक्ष लिसाड़ी गेट निरीक्षक` names a police station)
             next_post = (index.at(end) is not None and index.at(end).kind == "post"
                          and any(is_name_part(doc[i].text) for i in range(first, end)))
-            if end > first and (_word(doc, end) in AFTER_NAME or next_post or is_name_part(doc[end - 1].text)):
+            if end == first + 1 and _subdivision(doc, index, first):
+                pass  # `उपजिलाधिकारी, मिलक, रामपुर`: a place under the district, not a name
+            elif end > first and (_word(doc, end) in AFTER_NAME or next_post or is_name_part(doc[end - 1].text)):
                 found.append(Mention(first, end, source="between-posts" if next_post else "post"))
             before = _skip_back(doc, anchor.start, {","})
             if before < anchor.start:
@@ -383,7 +385,8 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
         if step > 0 and i > start and doc[i].is_sent_start:
             break
         anchor = index.at(i)
-        if anchor is None and doc[i].text not in words and doc[i].text not in honorifics() and not _batch_year(doc[i]):
+        if anchor is None and doc[i].text not in words and doc[i].text not in honorifics() and not _batch_year(doc[i]) \
+                and not _subdivision(doc, index, i):
             break
         out.append(i)
         i += step
@@ -391,6 +394,14 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
     while out and index.at(out[-1]) is None and doc[out[-1]].text not in NOW_WORDS | FORMER_WORDS:
         out.pop()
     return sorted(out)
+
+
+def _subdivision(doc: Doc, index: _Index, i: int) -> bool:
+    """`उपजिलाधिकारी, मिलक, रामपुर`: a word alone between commas, then a listed place, is a
+    sub-division or block the gazetteer does not list; the description goes on past it."""
+    after = index.at(i + 2)
+    return (_word(doc, i - 1) == "," and _word(doc, i + 1) == "," and after is not None and after.kind == "place"
+            and index.at(i - 2) is not None)
 
 
 def _batch_year(token) -> bool:

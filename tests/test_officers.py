@@ -159,3 +159,10 @@ def test_one_unnamed_officer_per_post(pipeline):
     record = pipeline("गांधीनगर। गुजरात में मंत्री ने कहा कि जांच होगी। बाद में मंत्री ने बताया कि 20 मामले मिले।")
     assert len(record.officers) == 1 and record.officers[0].name_en is None
     assert len(record.officers[0].mentions) == 2
+
+
+def test_a_subdivision_between_commas_does_not_end_the_description(pipeline):
+    record = pipeline("लखनऊ, १२ अक्टूबर २०२२। सुश्री प्रीति गौतम, पीसीएस, उपजिलाधिकारी, मिलक, रामपुर को नगर मजिस्ट्रेट, "
+                      "आगरा के पद पर भेजा गया है।")
+    assert [(o.name_en, [(p.title_en, p.district_en, p.current) for p in o.posts]) for o in record.officers] == [
+        ("Preeti Gautam", [("Sub-Divisional Magistrate", "Rampur", False), ("City Magistrate", "Agra", True)])]
