@@ -273,6 +273,20 @@ def _is_dateline_head(text: str, toks: list[_Tok], i: int, j: int) -> bool:
     return opens_line and j < len(toks) and toks[j].text in _DATELINE_FOLLOWERS
 
 
+@lru_cache(maxsize=None)
+def _post_fields() -> frozenset[str]:
+    """Words that narrow a post (सदर, ग्रामीण, सिटी), from data/post_qualifiers.tsv."""
+    return frozenset(r["hi"] for r in read_tsv("post_qualifiers.tsv") if r["kind"] == "field" and " " not in r["hi"])
+
+
+def _post_then_place(gap: str) -> bool:
+    """The text between a post and a name: nothing, a comma, or a post's field between commas (`, सदर, `)."""
+    if len(gap) <= 2 and gap.strip() in ("", ","):
+        return True
+    field = re.fullmatch(r"\s*,\s*(\S+)\s*,\s*", gap)
+    return bool(field) and field.group(1) in _post_fields()
+
+
 def _in_place_context(text, toks, span, clear_spans, post_spans) -> bool:
     """Evidence that a common-word name is used as a place.
 
@@ -302,8 +316,9 @@ def _in_place_context(text, toks, span, clear_spans, post_spans) -> bool:
             return True
     name_start = toks[i].start
     for post_start, post_end in post_spans:
-        # डीएम बस्ती ने / एसपी, रायगढ़, ... but not राष्ट्रपति हसन रुहानी (a post before a person's name)
-        if 0 <= name_start - post_end <= 2 and text[post_end:name_start].strip() in ("", ",") and (
+        # डीएम बस्ती ने / एसपी, रायगढ़, / उपजिलाधिकारी, सदर, बस्ती ... but not राष्ट्रपति हसन रुहानी
+        # (a post before a person's name)
+        if post_end <= name_start and _post_then_place(text[post_end:name_start]) and (
             j >= len(toks) or not toks[j].is_word or toks[j].text in _POSTPOSITIONS
         ):
             return True

@@ -190,3 +190,9 @@ def test_two_spellings_of_one_place_are_one_candidate():
         PlaceEntry("बेंगलूरु", "Bengaluru", "city", "Bengaluru Urban", "Karnataka"),
     ])
     assert len(places.lookup("बेंगलुरु")) == 1
+
+
+def test_a_common_word_place_after_a_post_and_its_field_is_a_place(pipeline):
+    record = pipeline("लखनऊ। श्री अनिल कुमार यादव, पीसीएस, उपजिलाधिकारी, सदर, बस्ती को संयुक्त निदेशक बनाया गया है।")
+    assert "Basti" in {p.name_en for p in record.places}
+    assert record.officers[0].posts[0].district_en == "Basti"
