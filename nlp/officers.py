@@ -31,6 +31,7 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_tsv
+from nlp.places import gazetteer
 from nlp.romanize import abbreviation_letters, lexicon_key, public_figure, public_figure_first_words
 from nlp.terms import translate_term
 from nlp.names import (can_be_name_token, honorifics, is_initial, is_name_part, is_ordinary_word, loose_key,
@@ -60,6 +61,9 @@ NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "�
                "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप"}
 NATIONAL_FIGURES = {"national-politics", "foreign"}
 POSSESSIVES = {"के", "की", "का"}
+MUNICIPAL_BODIES = {"महानगरपालिका", "पालिका", "नगरपालिका"}  # and नगर निगम (निगम alone: any corporation)
+MUNICIPAL_TITLES = {"Commissioner": "Municipal Commissioner", "Deputy Commissioner": "Deputy Municipal Commissioner",
+                    "Additional Commissioner": "Additional Municipal Commissioner"}
 MINISTRY_WORDS = {"मंत्रालय", "मंत्रालयों"}  # categories of data/public_figures.tsv with no state of their own
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
@@ -442,6 +446,7 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
             nearby.append(anchors[n - 1])  # `हाथरस के संयुक्त मजिस्ट्रेट`
             if n > 1 and anchors[n - 2].kind == "place":
                 nearby.append(anchors[n - 2])
+        _municipal_title(doc, anchors, n, finding)
         states = [b for b in anchors if b.kind == "place" and _state_of(b)]
         hint = _state_name(states[0]) if states else state_hint
         for b in nearby:
@@ -456,6 +461,27 @@ def _resolve_posts(doc: Doc, index: _Index, chain: list[int], state_hint: Option
             finding.state_en = hint
         posts.append(finding)
     return posts
+
+
+def _municipal_title(doc: Doc, anchors: list[Anchor], n: int, finding: PostFinding) -> None:
+    """`सूरत महानगरपालिका के आयुक्त`, `आयुक्त, नासिक नगर निगम`: a city corporation's Commissioner is
+    its Municipal Commissioner (and उपायुक्त its Deputy Municipal Commissioner)."""
+    title = post_title(finding)
+    if title not in MUNICIPAL_TITLES:
+        return
+    post = anchors[n]
+    after = next((b for b in anchors[n + 1:n + 3] if b.kind in ("org", "post")), None)
+    before = anchors[n - 1] if n > 0 and anchors[n - 1].kind == "org" and _joined_by_ke(doc, anchors[n - 1], post) else None
+    for org in (after, before):
+        words = doc[org.start:org.end].text.split() if org is not None and org.kind == "org" else []
+        if words and (words[-1] in MUNICIPAL_BODIES or words[-2:] == ["नगर", "निगम"]):
+            finding.title_en = MUNICIPAL_TITLES[title]
+            # the city: named in the body's name (सूरत महानगरपालिका) or just before it (नासिक नगर निगम)
+            city = doc[org.start - 1].text if org.start > 0 else ""
+            entry = gazetteer().best(words[0]) or gazetteer().best(city)
+            if finding.district is None and entry is not None and entry.type not in ("state", "union_territory", "country"):
+                finding.district = entry
+            return
 
 
 def _joined_by_ke(doc: Doc, place: Anchor, post: Anchor) -> bool:

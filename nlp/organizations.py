@@ -86,7 +86,7 @@ def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset()) -> list[
                     start = i
                     while start > 0 and i - start < MAX_MODIFIERS and start - 1 not in blocked and _modifier_ok(doc[start - 1].text):
                         start -= 1
-                    if start < i:
+                    if start < i or key[-1].endswith("पालिका"):  # a municipality names itself: सूरत महानगरपालिका
                         kind, _ = heads[key]
                         hit = (start, i + size, kind, None)
                     break

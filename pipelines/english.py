@@ -17,29 +17,42 @@ def person_name(hindi: str) -> str:
 
 
 def organization_name(hindi: str) -> Optional[str]:
-    """A translation when every word is known (स्वास्थ्य विभाग, जीएसटी विभाग), else a romanisation."""
+    """A translation when every part is known (स्वास्थ्य विभाग, जीएसटी विभाग, सूरत नगर निगम), else a romanisation."""
     if hindi.isascii():
         return hindi
-    return translate_phrase(hindi) or _with_abbreviations(hindi) or romanize_name(hindi)
+    return translate_phrase(hindi) or _composed(hindi) or romanize_name(hindi)
 
 
-def _with_abbreviations(hindi: str) -> Optional[str]:
-    """Letter abbreviations in Latin capitals, the words between them translated or a listed place:
-    जीएसटी विभाग -> GST Department, आईआईटी कानपुर -> IIT Kanpur."""
+def _composed(hindi: str) -> Optional[str]:
+    """Listed places (सूरत -> Surat) and letter abbreviations (जीएसटी -> GST) as they are, the words
+    between them translated: सूरत महानगर पालिका -> Surat Municipal Corporation, आईआईटी कानपुर ->
+    IIT Kanpur. None unless every word finds its English."""
+    words = hindi.split()
     parts: list[str] = []
     run: list[str] = []
-    for word in hindi.split() + [""]:
-        letters = abbreviation_letters(word) if word else None
-        if word and not letters:
-            run.append(word)
-            continue
+
+    def close_run() -> bool:
         if run:
-            place = gazetteer().best(" ".join(run))
-            english = place.name_en if place else translate_phrase(" ".join(run))
+            english = translate_phrase(" ".join(run))
             if english is None:
-                return None
+                return False
             parts.append(english[:1].upper() + english[1:])
-            run = []
-        if letters:
-            parts.append(letters)
-    return " ".join(parts) if any(abbreviation_letters(w) for w in hindi.split()) else None
+            run.clear()
+        return True
+
+    i = 0
+    while i < len(words):
+        letters = abbreviation_letters(words[i])
+        place = next(((size, entry) for size in (3, 2, 1) if i + size <= len(words)
+                      and (entry := gazetteer().best(" ".join(words[i:i + size])))), None)
+        if letters is None and place is None:
+            run.append(words[i])
+            i += 1
+            continue
+        if not close_run():
+            return None
+        parts.append(letters or place[1].name_en)
+        i += 1 if letters else place[0]
+    if not close_run() or len(parts) < 2 and not any(abbreviation_letters(w) for w in words):
+        return None
+    return " ".join(parts)

@@ -166,3 +166,12 @@ def test_a_subdivision_between_commas_does_not_end_the_description(pipeline):
                       "आगरा के पद पर भेजा गया है।")
     assert [(o.name_en, [(p.title_en, p.district_en, p.current) for p in o.posts]) for o in record.officers] == [
         ("Preeti Gautam", [("Sub-Divisional Magistrate", "Rampur", False), ("City Magistrate", "Agra", True)])]
+
+
+def test_a_city_corporations_commissioner_is_its_municipal_commissioner(pipeline):
+    record = pipeline("अहमदाबाद। सूरत महानगरपालिका के आयुक्त श्री राघवेंद्र राव ने कहा। परिवहन निगम के आयुक्त राम सिंह ने कहा। "
+                      "श्री राजेंद्र भोसले, आईएएस, कलेक्टर, सोलापुर को आयुक्त, नासिक नगर निगम के पद पर भेजा गया है।")
+    posts = {o.name_en: [(p.title_en, p.district_en) for p in o.posts] for o in record.officers}
+    assert posts["Raghavendra Rao"] == [("Municipal Commissioner", "Surat")]
+    assert posts["Ram Singh"] == [("Commissioner", None)]  # a transport corporation is no municipality
+    assert posts["Rajendra Bhosale"][-1] == ("Municipal Commissioner", "Nashik")

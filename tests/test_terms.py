@@ -72,3 +72,11 @@ def test_lexicon_rows_are_well_formed():
 ])
 def test_organisation_names_keep_abbreviations_in_latin_capitals(hindi, english):
     assert organization_name(hindi) == english
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("सूरत महानगरपालिका", "Surat Municipal Corporation"),
+    ("नासिक नगर निगम", "Nashik Municipal Corporation"),
+])
+def test_organisation_names_keep_listed_places(hindi, english):
+    assert organization_name(hindi) == english
