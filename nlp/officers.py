@@ -58,7 +58,8 @@ REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते
 PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
 NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "स्टेडियम", "मार्ग", "रोड", "चौक", "चौराहा", "नगर", "कॉलोनी", "योजना",
                "भवन", "सदन", "पार्क", "उद्यान", "स्मारक", "सेतु", "पुल", "द्वार", "एयरपोर्ट", "हवाई", "स्टेशन", "पुरस्कार",
-               "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप"}
+               "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप", "यात्रा", "धाम",
+               "मंदिर", "जन्माष्टमी"}
 NATIONAL_FIGURES = {"national-politics", "foreign"}
 POSSESSIVES = {"के", "की", "का"}
 MUNICIPAL_BODIES = {"महानगरपालिका", "पालिका", "नगरपालिका"}  # and नगर निगम (निगम alone: any corporation)
@@ -242,7 +243,7 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
     for tok in doc:
         if tok.text in hon and index.at(tok.i) is None:
             end = _forward_name(doc, index, tok.i + 1, strict=False)
-            if end > tok.i + 1:
+            if end > tok.i + 1 and _word(doc, end) not in _named_after_words():  # not `श्री अमरनाथ यात्रा`
                 found.append(Mention(tok.i + 1, end, tok.text, "honorific"))
     for anchor in index.anchors:
         if anchor.kind == "service":
@@ -257,8 +258,8 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             # it must hold a known name word (`थानाध्यक्ष लिसाड़ी गेट निरीक्षक` names a police station)
             next_post = (index.at(end) is not None and index.at(end).kind == "post"
                          and any(is_name_part(doc[i].text) for i in range(first, end)))
-            if end == first + 1 and _subdivision(doc, index, first):
-                pass  # `उपजिलाधिकारी, मिलक, रामपुर`: a place under the district, not a name
+            if end == first + 1 and (_subdivision(doc, index, first) or _post_place(doc, first)):
+                pass  # `उपजिलाधिकारी, मिलक, रामपुर`, `उपखंड अधिकारी, नोखा के पद पर`: a place, not a name
             elif end > first and (_word(doc, end) in AFTER_NAME or next_post or is_name_part(doc[end - 1].text)):
                 found.append(Mention(first, end, source="between-posts" if next_post else "post"))
             before = _skip_back(doc, anchor.start, {","})
@@ -390,7 +391,7 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
             break
         anchor = index.at(i)
         if anchor is None and doc[i].text not in words and doc[i].text not in honorifics() and not _batch_year(doc[i]) \
-                and not _subdivision(doc, index, i):
+                and not _subdivision(doc, index, i) and not (step > 0 and _post_place(doc, i)):
             break
         out.append(i)
         i += step
@@ -398,6 +399,13 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
     while out and index.at(out[-1]) is None and doc[out[-1]].text not in NOW_WORDS | FORMER_WORDS:
         out.pop()
     return sorted(out)
+
+
+def _post_place(doc: Doc, i: int) -> bool:
+    """`उपखंड अधिकारी, नोखा के पद पर` / `, नोखा को`: one unknown word after a post and a comma,
+    then the post's or the transfer's case word, is the post's place."""
+    return (_word(doc, i - 1) == "," and not is_name_part(doc[i].text)
+            and (_word(doc, i + 1) == "को" or (_word(doc, i + 1) == "के" and _word(doc, i + 2) == "पद")))
 
 
 def _subdivision(doc: Doc, index: _Index, i: int) -> bool:

@@ -175,3 +175,10 @@ def test_a_city_corporations_commissioner_is_its_municipal_commissioner(pipeline
     assert posts["Raghavendra Rao"] == [("Municipal Commissioner", "Surat")]
     assert posts["Ram Singh"] == [("Commissioner", None)]  # a transport corporation is no municipality
     assert posts["Rajendra Bhosale"][-1] == ("Municipal Commissioner", "Nashik")
+
+
+def test_a_subdivision_named_after_a_post_is_no_person(pipeline):
+    record = pipeline("जयपुर, 5 जून। सुश्री पूजा मीणा, आरएएस, उपखंड अधिकारी, बस्सी को उपखंड अधिकारी, टोडाभीम के पद पर "
+                      "भेजा गया है। श्री अमरनाथ यात्रा की तैयारी पूरी है।")
+    assert [o.name_en for o in record.officers] == ["Pooja Meena"] and record.people == []
+    assert [p.current for p in record.officers[0].posts] == [False, True]
