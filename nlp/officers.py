@@ -276,6 +276,11 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             start = _backward_name(doc, index, tok.i, strict=True)
             if tok.i - start >= 2:
                 found.append(Mention(start, tok.i, source="verb"))
+        if _is_alias_or_identity(doc, index, tok.i):
+            # `सुरेश गंझू उर्फ तूफान`, `की पहचान पप्पू कुशवाह के रूप में हुई`: a person, with or without a post
+            start = _backward_name(doc, index, tok.i, strict=False)
+            if tok.i - start >= (1 if tok.text == "उर्फ" else 2):  # `शाहनवाज उर्फ शानू`: an alias makes one word a name
+                found.append(Mention(start, tok.i, source="identity"))
     found.extend(_bare_names(doc, index))
     found.extend(_public_figures(doc, index))
     for s, e in ner_people:
@@ -283,6 +288,16 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
         if span and not any(index.at(i) for i in range(*span)):
             found.append(Mention(span[0], span[1], source="ner"))
     return _dedupe(found)
+
+
+def _is_alias_or_identity(doc: Doc, index: _Index, i: int) -> bool:
+    """Token i is `उर्फ` (alias), or starts `के रूप में` in a sentence about who someone was identified as."""
+    if index.at(i - 1) is not None:
+        return False
+    if doc[i].text == "उर्फ":
+        return True
+    return (doc[i].text == "के" and _word(doc, i + 1) == "रूप" and _word(doc, i + 2) == "में"
+            and "पहचान" in index.sent_of[i].text)
 
 
 def _bare_names(doc: Doc, index: _Index) -> list[Mention]:

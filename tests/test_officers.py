@@ -182,3 +182,12 @@ def test_a_subdivision_named_after_a_post_is_no_person(pipeline):
                       "भेजा गया है। श्री अमरनाथ यात्रा की तैयारी पूरी है।")
     assert [o.name_en for o in record.officers] == ["Pooja Meena"] and record.people == []
     assert [p.current for p in record.officers[0].posts] == [False, True]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("गिरफ्तार एरिया कमांडर सुरेश गंझू उर्फ तूफान पर इनाम था।", "Suresh Ganjhu"),
+    ("इनामी बदमाश शाहनवाज उर्फ शानू को गिरफ्तार किया।", "Shahnawaz"),
+    ("आरोपियों की पहचान भिंड निवासी उसके सहायक पप्पू कुशवाह के रूप में हुई है।", "Pappu Kushwah"),
+])
+def test_an_alias_or_an_identification_names_a_person(pipeline, text, name):
+    assert [p.name_en for p in pipeline(text).people] == [name]
