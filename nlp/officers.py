@@ -62,6 +62,9 @@ NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "�
                "मंदिर", "जन्माष्टमी"}
 NATIONAL_FIGURES = {"national-politics", "foreign"}
 POSSESSIVES = {"के", "की", "का"}
+RESIDENCE_WORDS = {"निवासी"}
+AFTER_RESIDENT = {"ने", "को", "और", "एवं", "तथा", ",", "(", "उर्फ", "पुत्र", "पुत्री", "पत्नी"}  # not से: `निवासी दुबई से लौटी`
+KIN_AND_RESIDENCE = {"निवासी", "पुत्र", "पुत्री", "पत्नी"}
 MUNICIPAL_BODIES = {"महानगरपालिका", "पालिका", "नगरपालिका"}  # and नगर निगम (निगम alone: any corporation)
 MUNICIPAL_TITLES = {"Commissioner": "Municipal Commissioner", "Deputy Commissioner": "Deputy Municipal Commissioner",
                     "Additional Commissioner": "Additional Municipal Commissioner"}
@@ -276,6 +279,16 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             start = _backward_name(doc, index, tok.i, strict=True)
             if tok.i - start >= 2:
                 found.append(Mention(start, tok.i, source="verb"))
+        if tok.text in RESIDENCE_WORDS and index.at(tok.i + 1) is None:
+            # `बरेली निवासी इमरान और ...`: a person after `resident of PLACE`
+            end = _forward_name(doc, index, tok.i + 1, strict=True)
+            if end > tok.i + 1 and (_word(doc, end) in AFTER_RESIDENT or _is_alias_or_identity(doc, index, end)):
+                found.append(Mention(tok.i + 1, end, source="residence"))
+        if tok.text in KIN_AND_RESIDENCE and index.at(tok.i - 1) is None:
+            # `राम सिंह पुत्र ...`, `सोनू पाल निवासी सहसपुर`: a person before their father's name or address
+            start = _backward_name(doc, index, tok.i, strict=True)
+            if tok.i - start >= 2:
+                found.append(Mention(start, tok.i, source="residence"))
         if _is_alias_or_identity(doc, index, tok.i):
             # `सुरेश गंझू उर्फ तूफान`, `की पहचान पप्पू कुशवाह के रूप में हुई`: a person, with or without a post
             start = _backward_name(doc, index, tok.i, strict=False)

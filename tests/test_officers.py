@@ -188,6 +188,8 @@ def test_a_subdivision_named_after_a_post_is_no_person(pipeline):
     ("गिरफ्तार एरिया कमांडर सुरेश गंझू उर्फ तूफान पर इनाम था।", "Suresh Ganjhu"),
     ("इनामी बदमाश शाहनवाज उर्फ शानू को गिरफ्तार किया।", "Shahnawaz"),
     ("आरोपियों की पहचान भिंड निवासी उसके सहायक पप्पू कुशवाह के रूप में हुई है।", "Pappu Kushwah"),
+    ("पुलिस ने बरेली निवासी इमरान को गिरफ्तार किया।", "Imran"),  # resident of PLACE, then the name
+    ("उल्हासनगर की 49 वर्षीय निवासी दुबई से लौटी थीं। पुलिस ने राम सिंह पुत्र श्याम को पकड़ा।", "Ram Singh"),
 ])
 def test_an_alias_or_an_identification_names_a_person(pipeline, text, name):
     assert [p.name_en for p in pipeline(text).people] == [name]
