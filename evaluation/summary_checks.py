@@ -190,7 +190,11 @@ def _supported_values(record: Record) -> list[float]:
     values = [float(f.value) for f in record.figures]
     counts = [len(record.officers), len(record.people), len(record.places), len(record.organizations),
               len(record.figures), len(record.dateline.places)]
-    return values + [float(c) for c in counts if c]
+    # numbers inside names the record gives: `Commandant, Bihar Military Police-5`, `CIA Staff-2`
+    titles = [p.title_en for o in record.officers for p in o.posts if p.title_en]
+    titles += [x.role_en for x in record.people if x.role_en] + [o.name_en for o in record.organizations if o.name_en]
+    in_names = [float(n) for t in titles for n in re.findall(r"\d+(?:\.\d+)?", t)]
+    return values + [float(c) for c in counts if c] + in_names
 
 
 def _date_parts(record: Record) -> set[int]:

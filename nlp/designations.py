@@ -381,6 +381,12 @@ def find_posts(doc) -> list[PostMatch]:
     return _match_units(_doc_units(doc), doc.text)
 
 
+def domain_english(hindi: str) -> Optional[str]:
+    """The English of a field of government (विदेश -> External Affairs, राजमार्ग -> Highways), or None."""
+    words = tuple(_key(w) for w in _split_words(hindi))
+    return next((w.en for w in _lexicon().by_words.get(words, ()) if w.kind == "domain"), None)
+
+
 def translate_post(title_hi: str) -> Optional[str]:
     """The canonical English title of a Hindi post title, or None if it is not one post.
 

@@ -150,6 +150,12 @@ class _Index:
         for kind, matches in groups:
             for match in matches:
                 span = _token_span(doc, match.start, match.end)
+                if span is not None and kind == "org":
+                    # `बिहार सरकार`: the place in an organisation's name stays a place; the body is the rest
+                    start = span[0]
+                    while start < span[1] and self.owner[start] is not None:
+                        start += 1
+                    span = (start, span[1]) if start < span[1] else None
                 if span is None or any(self.owner[i] is not None for i in range(*span)):
                     continue
                 anchor = Anchor(kind, span[0], span[1], match)
@@ -582,7 +588,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     `home_district` (a PlaceEntry, e.g. the dateline's district) is the district
     a district-level post belongs to when the text names none next to it.
     """
-    index = _Index(doc, [("service", services), ("post", posts), ("org", organizations), ("place", places)])
+    index = _Index(doc, [("service", services), ("post", posts), ("place", places), ("org", organizations)])
     _initials_not_posts(doc, index)
     mentions = find_mentions(doc, index, ner_people)
     people = _group(doc, index, mentions)

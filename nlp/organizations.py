@@ -32,9 +32,21 @@ class OrgMatch:
     name_en: Optional[str] = None
 
 
+# Heads that name a body only with a place before them (बिहार सरकार) or one of these words: not `पार्थ सरकार`.
+PLACE_HEADS = frozenset({"सरकार", "शासन"})
+GOVERNMENT_MODIFIERS = frozenset({"राज्य", "केंद्र", "केन्द्र", "प्रदेश", "संघ", "भारत", "सदर", "कोतवाली"})
+
+
 @lru_cache(maxsize=None)
 def _heads() -> dict[tuple[str, ...], tuple[str, str]]:
     return {tuple(fold(r["word"]).split()): (r["kind"], r["english"]) for r in read_tsv("org_heads.tsv")}
+
+
+def head_english(hindi: str) -> Optional[str]:
+    """The English of a listed organisation (एम्स -> AIIMS) or of a head word (ट्रस्ट -> Trust), or None."""
+    key = tuple(fold(hindi).split())
+    found = _known().get(key) or _heads().get(key)
+    return found[1] if found else None
 
 
 @lru_cache(maxsize=None)
@@ -65,8 +77,13 @@ def _modifier_ok(text: str) -> bool:
     return stats is None or stats.organization > 0 or stats.total < 8
 
 
-def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset()) -> list[OrgMatch]:
-    """Organisation spans (char offsets of doc.text); tokens in `blocked` are never part of one."""
+def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset(),
+                       places: frozenset[int] = frozenset()) -> list[OrgMatch]:
+    """Organisation spans (char offsets of doc.text); tokens in `blocked` are never part of one.
+
+    Tokens in `places` (also blocked) may open a name right before its words:
+    गोरखपुर नगर निगम, बिहार सरकार, लखनऊ विकास प्राधिकरण.
+    """
     keys = [fold(t.text) for t in doc]
     found: list[OrgMatch] = []
     i, n = 0, len(doc)
@@ -86,9 +103,15 @@ def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset()) -> list[
                     start = i
                     while start > 0 and i - start < MAX_MODIFIERS and start - 1 not in blocked and _modifier_ok(doc[start - 1].text):
                         start -= 1
-                    if start < i or key[-1].endswith("पालिका"):  # a municipality names itself: सूरत महानगरपालिका
+                    with_place = start
+                    while with_place > 0 and with_place - 1 in places:
+                        with_place -= 1
+                    if key[-1] in PLACE_HEADS and with_place == start and not (
+                            start < i and fold(doc[start].text) in GOVERNMENT_MODIFIERS):
+                        break  # सरकार/शासन name a body only after a place: not `पार्थ सरकार`
+                    if with_place < i or key[-1].endswith("पालिका"):  # a municipality names itself
                         kind, _ = heads[key]
-                        hit = (start, i + size, kind, None)
+                        hit = (with_place, i + size, kind, None)
                     break
         if hit is None and doc[i].text[:1].isupper() and doc[i].text.isascii() and doc[i].is_alpha:
             j = i

@@ -120,7 +120,7 @@ def figures(doc: Doc) -> Doc:
 
 # --- who and where ---------------------------------------------------------------
 
-for _name in ("place_matches", "post_matches", "org_matches", "ner_spans"):
+for _name in ("place_matches", "post_matches", "service_matches", "org_matches", "ner_spans"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -182,10 +182,14 @@ def _best_candidate(candidates, hint: Optional[str]):
 @Language.component("vigyapti_organizations")
 def organizations(doc: Doc) -> Doc:
     """Organisation names into record.organizations (one entry per name)."""
-    places_taken = frozenset(
-        t.i for m in doc._.place_matches or () for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())
-    )
-    matches = find_organizations(doc, places_taken)
+    def tokens(matches) -> frozenset[int]:
+        return frozenset(t.i for m in matches or () for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ()))
+
+    places_taken = tokens(doc._.place_matches)
+    doc._.service_matches = find_services(doc._.source.text)  # people reuse them
+    # a post's or a service's words are no organisation (वरिष्ठ पुलिस अधीक्षक, भारतीय पुलिस सेवा)
+    blocked = places_taken | tokens(doc._.post_matches) | tokens(doc._.service_matches)
+    matches = find_organizations(doc, blocked, places=places_taken)
     doc._.org_matches = matches
     grouped: dict[str, Organization] = {}
     for match in matches:
@@ -204,7 +208,7 @@ def people(doc: Doc) -> Doc:
     record = doc._.record
     findings = link_people(
         doc,
-        services=find_services(doc._.source.text),
+        services=doc._.service_matches if doc._.service_matches is not None else find_services(doc._.source.text),
         posts=doc._.post_matches if doc._.post_matches is not None else _all_posts(doc),
         places=doc._.place_matches or (),
         organizations=doc._.org_matches or (),

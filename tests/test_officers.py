@@ -193,3 +193,11 @@ def test_a_subdivision_named_after_a_post_is_no_person(pipeline):
 ])
 def test_an_alias_or_an_identification_names_a_person(pipeline, text, name):
     assert [p.name_en for p in pipeline(text).people] == [name]
+
+
+def test_organisations_keep_their_place_and_posts_keep_theirs(pipeline):
+    record = pipeline("पटना। बिहार सरकार ने आदेश जारी किया। वरिष्ठ पुलिस अधीक्षक राजेश कुमार, भारतीय पुलिस सेवा ने कतरास थाना का "
+                      "निरीक्षण किया।")
+    orgs = {o.mentions[0].text: o.name_en for o in record.organizations}
+    assert orgs == {"बिहार सरकार": "Bihar Government", "कतरास थाना": "Katras Police Station"}
+    assert "Bihar" in {p.name_en for p in record.places}

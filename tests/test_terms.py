@@ -80,3 +80,13 @@ def test_organisation_names_keep_abbreviations_in_latin_capitals(hindi, english)
 ])
 def test_organisation_names_keep_listed_places(hindi, english):
     assert organization_name(hindi) == english
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("कतरास थाना", "Katras Police Station"),  # a proper name romanised before a known head
+    ("उत्तर प्रदेश शासन", "Uttar Pradesh Government"),
+    ("भारतीय चिकित्सा अनुसंधान संस्थान", "Indian Medical Research Institute"),
+    ("विदेश मंत्रालय", "External Affairs Ministry"),
+])
+def test_organisation_names_word_by_word_when_the_head_is_known(hindi, english):
+    assert organization_name(hindi) == english
