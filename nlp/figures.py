@@ -15,6 +15,8 @@ from typing import Iterable, Optional, Union
 from spacy.lang.hi.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from nlp.places import gazetteer
+from nlp.terms import lookup
 from nlp.lexicons import read_tsv
 from nlp.normalize import fold
 from nlp.numbers import number_words, parse_number
@@ -69,6 +71,40 @@ def _is_counted_noun(token) -> bool:
             and _key(token.text) not in number_words().scales)
 
 
+MAX_COUNTED_WORDS = 3
+# Words after a counted noun that are never part of it: places and time, and what is said of the things
+# counted (`155 लोग ठीक`, `नौ व्यक्ति संक्रमित`, `34 मामले शामिल`).
+_NOT_IN_PHRASE = frozenset({"जिले", "जिला", "जिलों", "भर", "प्रति", "प्रतिदिन", "रोज", "लोग", "से", "तक", "करीब", "लगभग",
+                            "अब", "अभी", "आज", "कल", "पहले", "बाद", "सामने", "ठीक", "संक्रमित", "शामिल", "मुक्त",
+                            "पॉजिटिव", "पॉजीटिव", "निगेटिव", "संचालित", "स्वस्थ", "भर्ती", "मौजूद", "उपस्थित", "घायल",
+                            "फरार", "गिरफ्तार", "लापता", "यानी", "औसतन", "रिपोर्ट", "देश", "राज्य", "शहर"})
+_PLURAL_OBLIQUE = ("ों", "यों", "ओं")
+
+
+def _counted_phrase_end(doc: Doc, k: int) -> int:
+    """End of the noun phrase a number counts, from its first word at k: `मतदान केंद्र`, `राहत शिविरों`,
+    `फर्जी सिम कार्ड`. It stops after a plural oblique (`शिविरों` heads the phrase), before a function
+    word, and before a word the term lexicon knows as an event or a verb (`मास्क बांटे`, `गांजा बरामद`)."""
+    end = k + 1
+    first = lookup(doc[k].text)
+    if (first is not None and first.kind == "noun") or doc[k].text in _NOT_IN_PHRASE or doc[k].text == "वर्षीय":
+        return end  # `553 मामले सामने`, `90 वर्षीय महिला`: the first word is the counted noun itself
+    while end < len(doc) and end - k < MAX_COUNTED_WORDS and not doc[end - 1].text.endswith(_PLURAL_OBLIQUE):
+        word = doc[end]
+        term = lookup(word.text)
+        if not _is_counted_noun(word) or (term is not None and term.kind in ("event", "verb")) or _verb_like(word.text) \
+                or word.text in _NOT_IN_PHRASE or gazetteer().lookup(word.text):
+            break
+        end += 1
+    return end
+
+
+def _verb_like(word: str) -> bool:
+    """Participles, infinitives and finite verbs that follow a counted noun: लगाए, बांटी, मिलने, पहुंचे, जाएंगे."""
+    return word.endswith(("ाए", "ाई", "ाईं", "ाएं", "ाया", "ें", "ेंगे", "ेंगी", "ेगा", "ेगी", "ते", "ती", "ता", "कर", "ने")) \
+        or word in {"मिले", "पहुंचे", "हुए", "हुई", "गए", "गई", "रहे", "रहीं"}
+
+
 def _is_list_number(doc: Doc, i: int, k: int) -> bool:
     """`1.` or `(2)` opening a line of a numbered list is numbering, not a figure."""
     if k - i != 1 or k >= len(doc) or doc[k].text not in (".", ")", "।"):
@@ -114,7 +150,9 @@ def find_figures(doc: Doc, excluded: Iterable[tuple[int, int]] = ()) -> list[Fig
         of = None
         if unit is None:
             if k < n and _is_counted_noun(doc[k]):
-                of, k = doc[k].text, k + 1
+                first = k
+                k = _counted_phrase_end(doc, k)
+                of = doc[first:k].text
             elif isinstance(value, int) and value in _YEARS and used == 1:
                 i = k  # a bare year ("2020 में") is a date, not a figure
                 continue

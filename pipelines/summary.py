@@ -45,9 +45,13 @@ def format_figure(figure: Figure) -> str:
 
 
 def _counted_noun(hindi: str) -> Optional[str]:
-    """English plural for a counted noun, only from the curated `noun` rows of the term lexicon."""
-    term = lookup(hindi)
-    return term.english if term is not None and term.kind == "noun" else None
+    """English plural for a counted noun, only from the curated `noun` rows of the term lexicon;
+    for a phrase (`राहत शिविरों`), its head, the last word."""
+    for candidate in (hindi, hindi.split()[-1]):
+        term = lookup(candidate)
+        if term is not None and term.kind == "noun":
+            return term.english
+    return None
 
 
 def _a(word: str) -> str:

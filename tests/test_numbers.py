@@ -59,3 +59,14 @@ def test_not_numbers(text):
 
 def test_two_numbers_side_by_side_are_not_one():
     assert parse_number("14 15".split()) == (14, 1)
+
+
+@pytest.mark.parametrize("text, of", [
+    ("पुलिस ने 5 देसी कट्टे और 20 जिंदा कारतूस बरामद किए।", ["देसी कट्टे", "जिंदा कारतूस"]),
+    ("जिले में 120 मतदान केंद्र बनाए गए और 14 राहत शिविरों में लोग रह रहे हैं।", ["मतदान केंद्र", "राहत शिविरों"]),
+    ("राज्य में 553 मामले सामने आए और 155 लोग ठीक हुए।", ["मामले", "लोग"]),  # a noun, then what is said of it
+    ("14 लाख मास्क जिले भर में वितरित", ["मास्क"]),
+    ("90 वर्षीय महिला की मौत", ["वर्षीय"]),
+])
+def test_the_counted_noun_phrase(pipeline, text, of):
+    assert [f.of for f in pipeline(text).figures] == of
