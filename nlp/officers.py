@@ -30,7 +30,7 @@ from typing import Any, Optional, Sequence
 
 from spacy.tokens import Doc
 
-from nlp.lexicons import read_tsv
+from nlp.lexicons import read_list, read_tsv
 from nlp.places import gazetteer
 from nlp.romanize import abbreviation_letters, lexicon_key, public_figure, public_figure_first_words
 from nlp.terms import translate_term
@@ -56,11 +56,7 @@ SAID = {"कहा", "बताया"}
 MAX_QUOTE_GAP = 12  # tokens between ने and कहा (`ने ... का उत्तर देते हुए कहा`)
 REPORTING_VERBS = {"कहा", "बताया", "कहना", "कहते", "कही", "बोले", "बोलीं", "जानकारी", "निर्देश", "दी", "दिया", "दिए"}
 PRIVATE_ORG_KINDS = {"party", "company", "ngo", "media"}
-NAMED_AFTER = {"शासकीय", "राजकीय", "सरकार", "स्टेडियम", "मार्ग", "रोड", "चौक", "चौराहा", "नगर", "कॉलोनी", "योजना",
-               "भवन", "सदन", "पार्क", "उद्यान", "स्मारक", "सेतु", "पुल", "द्वार", "एयरपोर्ट", "हवाई", "स्टेशन", "पुरस्कार",
-               "अवार्ड", "सम्मान", "जयंती", "पुण्यतिथि", "प्रतिमा", "मूर्ति", "स्कूल", "विद्यालय", "इंटर", "कॉलेज", "एप", "ऐप", "यात्रा", "धाम",
-               "मंदिर", "जन्माष्टमी"}
-NATIONAL_FIGURES = {"national-politics", "foreign"}
+NATIONAL_FIGURES = {"national-politics", "foreign"}  # categories of data/public_figures.tsv with no state of their own
 POSSESSIVES = {"के", "की", "का"}
 RESIDENCE_WORDS = {"निवासी"}
 AFTER_RESIDENT = {"ने", "को", "और", "एवं", "तथा", ",", "(", "उर्फ", "पुत्र", "पुत्री", "पत्नी"}  # not से: `निवासी दुबई से लौटी`
@@ -68,7 +64,7 @@ KIN_AND_RESIDENCE = {"निवासी", "पुत्र", "पुत्र�
 MUNICIPAL_BODIES = {"महानगरपालिका", "पालिका", "नगरपालिका"}  # and नगर निगम (निगम alone: any corporation)
 MUNICIPAL_TITLES = {"Commissioner": "Municipal Commissioner", "Deputy Commissioner": "Deputy Municipal Commissioner",
                     "Additional Commissioner": "Additional Municipal Commissioner"}
-MINISTRY_WORDS = {"मंत्रालय", "मंत्रालयों"}  # categories of data/public_figures.tsv with no state of their own
+MINISTRY_WORDS = {"मंत्रालय", "मंत्रालयों"}
 # Titles that are public offices only with a service, a place or a government body next to them:
 # an adviser of a think tank or the president of a party is one of `people`.
 GENERIC_TITLES = {"Adviser", "Advisor", "Chairman", "Chairperson", "President", "Director", "Secretary", "Member",
@@ -640,7 +636,8 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
 @lru_cache(maxsize=None)
 def _named_after_words() -> frozenset[str]:
     """Words after a person's name that make it the name of a thing: organisation heads, शासकीय, स्टेडियम ..."""
-    return frozenset(row["word"].split()[0] for row in read_tsv("org_heads.tsv")) | NAMED_AFTER
+    heads = frozenset(row["word"].split()[0] for row in read_tsv("org_heads.tsv"))
+    return heads | frozenset(read_list("named_after_words.txt"))
 
 
 def _in_union_ministry(doc: Doc, index: _Index, chain: list[int]) -> bool:
