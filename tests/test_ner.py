@@ -206,3 +206,13 @@ def test_ner_eval_json_with_the_gazetteer_alone(tmp_path, capsys):
 def test_ner_eval_reports_a_missing_file_in_one_line(tmp_path, capsys):
     assert main(["ner-eval", "--conll", str(tmp_path / "absent.conll"), "--scheme", "hiner"]) == 2
     assert capsys.readouterr().err.strip() == f"vigyapti: error: no such file: {tmp_path / 'absent.conll'}"
+
+
+def test_ner_eval_rules_mode_finds_people_places_and_bodies(tmp_path, capsys):
+    conll = tmp_path / "rules.conll"
+    conll.write_text("जिलाधिकारी\tO\nनीलेश\tB-NEP\nदेवरे\tI-NEP\nने\tO\nसारण\tB-NEL\nमें\tO\nस्वास्थ्य\tB-NEO\n"
+                     "विभाग\tI-NEO\nकी\tO\nबैठक\tO\nली\tO\n।\tO\n", encoding="utf-8")
+    assert main(["ner-eval", "--conll", str(conll), "--scheme", "ilner", "--mode", "rules", "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)["scores"]
+    assert {label: scores[label]["f1"] for label in ("PER", "LOC", "ORG", "micro")} == \
+        {"PER": 1.0, "LOC": 1.0, "ORG": 1.0, "micro": 1.0}

@@ -2,7 +2,11 @@
 
 Entity-level exact-match precision, recall and F1 per label and micro over
 PER/LOC/ORG, on predictions for the file's own tokens. `--mode` compares the
-trained model with the place gazetteer alone and with both together.
+trained model with the rule pipeline (officers and people as PER, places as
+LOC, organisations as ORG), with the place gazetteer alone, and with the
+model plus the places it missed. Only places are added to the model: on
+IL-NER dev the rules' PER and ORG spans are less precise than the model's
+(adding every rule entity scored 0.711 micro F1 against the model's 0.747).
 """
 from __future__ import annotations
 
@@ -12,15 +16,17 @@ from pathlib import Path
 
 from pipelines.errors import VigyaptiError
 
-HELP = "score the NER model (or the gazetteer) on a CoNLL file: P/R/F1 per label and micro over PER/LOC/ORG"
-MODES = ("model", "gazetteer", "both")
+HELP = "score the NER model (or the rules) on a CoNLL file: P/R/F1 per label and micro over PER/LOC/ORG"
+MODES = ("model", "rules", "gazetteer", "both")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--conll", required=True, type=Path, help="token<TAB>IOB-tag file, blank line between sentences")
     parser.add_argument("--scheme", required=True, choices=("ilner", "hiner"), help="tag set of the file (IL-NER NEP/NEL/NEO or HiNER PERSON/LOCATION/ORGANIZATION)")
     parser.add_argument("--model", type=Path, help="a spaCy NER pipeline directory (default: the shipped model)")
-    parser.add_argument("--mode", choices=MODES, default="model", help="model (default), gazetteer (places list only, LOC), or both (model, plus gazetteer places it missed)")
+    parser.add_argument("--mode", choices=MODES, default="model",
+                        help="model (default); rules (the rule pipeline: PER, LOC, ORG); gazetteer (places list only, LOC); "
+                             "or both (model, plus gazetteer places that overlap none of its entities)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
@@ -54,9 +60,11 @@ def run(args: argparse.Namespace) -> int:
 def _predict(sentences: list[list[str]], mode: str, model_path: Path | None) -> list[list[tuple[int, int, str]]]:
     from nlp.ner.gazetteer import gazetteer_word_spans, merge_spans
 
-    gazetteer = [gazetteer_word_spans(words) for words in sentences] if mode != "model" else None
+    if mode == "rules":
+        return _rule_spans(sentences)
+    places = [gazetteer_word_spans(words) for words in sentences] if mode != "model" else None
     if mode == "gazetteer":
-        return gazetteer
+        return places
     from nlp.ner.model import load_model, predict_word_spans
 
     try:
@@ -65,5 +73,24 @@ def _predict(sentences: list[list[str]], mode: str, model_path: Path | None) -> 
         raise VigyaptiError(f"cannot load the NER model: {exc}") from None
     predicted = list(predict_word_spans(model, sentences))
     if mode == "both":
-        return [merge_spans(m, g) for m, g in zip(predicted, gazetteer)]
+        return [merge_spans(m, p) for m, p in zip(predicted, places)]
     return predicted
+
+
+def _rule_spans(sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+    """The rule pipeline's entities on each sentence (its words joined by spaces), as token spans."""
+    from pipelines.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    out = []
+    for words, record in zip(sentences, pipeline.pipe(" ".join(words) for words in sentences)):
+        starts, ends, at = {}, {}, 0
+        for n, word in enumerate(words):
+            starts[at], ends[at + len(word)] = n, n + 1
+            at += len(word) + 1
+        items = [(m, "PER") for p in record.officers + record.people for m in p.mentions] \
+            + [(m, "LOC") for p in record.places for m in p.mentions] \
+            + [(m, "ORG") for o in record.organizations for m in o.mentions]
+        spans = {(starts[m.start], ends[m.end], label) for m, label in items if m.start in starts and m.end in ends}
+        out.append(sorted(spans))
+    return out
