@@ -97,6 +97,17 @@ def _public_figures() -> dict[str, PublicFigure]:
 
 
 @lru_cache(maxsize=None)
+def _figure_surnames() -> dict[str, str]:
+    """Last name word -> its English, where every listed person with that word spells it alike (ट्रंप -> Trump)."""
+    seen: dict[str, set[str]] = {}
+    for key, figure in _public_figures().items():
+        words, english = key.split(), figure.english.split()
+        if len(words) >= 2 and len(words) == len(english):
+            seen.setdefault(words[-1], set()).add(english[-1])
+    return {word: spellings.pop() for word, spellings in seen.items() if len(spellings) == 1}
+
+
+@lru_cache(maxsize=None)
 def public_figure_first_words() -> frozenset[str]:
     """Folded first words of the listed names: a cheap test before trying a span."""
     return frozenset(key.split()[0] for key in _public_figures())
@@ -559,6 +570,9 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
         lead = []  # the whole string was the name (कुमारी सैलजा)
     words = [] if figure else name.split()
     out: list[str] = [figure.english] if figure else []
+    if len(words) == 1 and not in_lexicon(words[0]) and lexicon_key(words[0]) in _figure_surnames():
+        # a surname alone in news (`ट्रंप ने कहा`) is most often the well-known person's
+        words, out = [], [_figure_surnames()[lexicon_key(words[0])]]
     convention = name_convention(words)
     for n, word in enumerate(words):
         run_together = _letters_run_together(word) if n < len(words) - 1 else None

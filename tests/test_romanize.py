@@ -59,6 +59,7 @@ def test_public_figures_keep_their_own_spelling():
     assert romanize_name("श्री शिवराज सिंह चौहान", keep_honorific=True) == "Shri Shivraj Singh Chouhan"
     assert romanize_name("कुमारी सैलजा") == "Kumari Selja"  # कुमारी is part of this name, not an honorific
     assert romanize_name("के. चंद्रशेखर राव") == "K. Chandrashekar Rao"
+    assert romanize_name("ट्रंप") == "Trump"  # a surname alone, spelled as the listed person spells it
 
 
 @pytest.mark.parametrize("hindi, english", [
