@@ -421,7 +421,8 @@ def _chain(doc: Doc, index: _Index, start: int, step: int, stop_at: set[int], wo
             break
         anchor = index.at(i)
         if anchor is None and doc[i].text not in words and doc[i].text not in honorifics() and not _batch_year(doc[i]) \
-                and not _subdivision(doc, index, i) and not (step > 0 and _post_place(doc, i)):
+                and not _subdivision(doc, index, i) and not (step > 0 and _post_place(doc, i)) \
+                and not (step < 0 and _joins_descriptions(doc, index, i)):
             break
         out.append(i)
         i += step
@@ -436,6 +437,13 @@ def _post_place(doc: Doc, i: int) -> bool:
     then the post's or the transfer's case word, is the post's place."""
     return (_word(doc, i - 1) == "," and not is_name_part(doc[i].text)
             and (_word(doc, i + 1) == "को" or (_word(doc, i + 1) == "के" and _word(doc, i + 2) == "पद")))
+
+
+def _joins_descriptions(doc: Doc, index: _Index, i: int) -> bool:
+    """`विदिशा के कलेक्टर और 2013 बैच के आईएएस अधिकारी श्री X`: walking back from a name, `और`
+    between a post or place and the rest of the description joins two parts of it."""
+    before = index.at(i - 1)
+    return doc[i].text in COORDINATORS and before is not None and before.kind in ("post", "place", "service")
 
 
 def _subdivision(doc: Doc, index: _Index, i: int) -> bool:

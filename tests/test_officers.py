@@ -201,3 +201,12 @@ def test_organisations_keep_their_place_and_posts_keep_theirs(pipeline):
     orgs = {o.mentions[0].text: o.name_en for o in record.organizations}
     assert orgs == {"बिहार सरकार": "Bihar Government", "कतरास थाना": "Katras Police Station"}
     assert "Bihar" in {p.name_en for p in record.places}
+
+
+def test_and_inside_a_description_before_the_name(pipeline):
+    record = pipeline("भोपाल। विदिशा के कलेक्टर और 2013 बैच के आईएएस अधिकारी श्री अभिषेक रंजन दुबे ने कहा कि ई-ऑफिस लागू "
+                      "हुआ। जिलाधिकारी राम कुमार और एसपी श्याम सिंह ने निरीक्षण किया।")
+    posts = {o.name_en: [(p.title_en, p.district_en) for p in o.posts] for o in record.officers}
+    assert posts["Abhishek Ranjan Dubey"] == [("Collector", "Vidisha")]
+    assert [t for t, _ in posts["Ram Kumar"]] == ["District Magistrate"]
+    assert [t for t, _ in posts["Shyam Singh"]] == ["Superintendent of Police"]
