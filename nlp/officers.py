@@ -42,7 +42,7 @@ MAX_CHAIN_TOKENS = 18
 # Words that may sit between the parts of a description (`X, आईपीएस अधिकारी और एसपी, रायगढ़`).
 CHAIN_WORDS = {",", "(", ")", "–", "-", "—", "/", ":", "के", "की", "का", "में", "रूप", "पद", "पर", "अधिकारी", "वरिष्ठ",
                "जिले", "जिला", "जनपद", "अब", "वर्तमान", "तैनात", "कार्यरत", "रहे", "रह", "चुके", "पूर्व", "बतौर", "सेवानिवृत्त",
-               "और", "एवं", "तथा", "व", "बैच",
+               "और", "एवं", "तथा", "व", "बैच", "कोतवाली",
                # the same in English paragraphs: `Nilesh Deore, IAS, District Magistrate, Saran`
                "and", "of", "the", "district", "District", "in", "as", "now", "former", "batch"}
 COORDINATORS = {"और", "एवं", "तथा", "व", "and"}
