@@ -238,7 +238,8 @@ def _parses(units: list[_Unit], start: int, lex: _Lexicon) -> list[_Parse]:
                     complete.append(_Parse(items + ((w, i, i + n),)))
 
     def extend_body(i: int, items: tuple) -> None:
-        """`, जिला परिषद`, `, आर्थिक अपराध इकाई`: a named body, or domains and a unit word. A department
+        """`, जिला परिषद`, `, आर्थिक अपराध इकाई`, `, आदिवासी विकास,`: a named body, domains and a unit word,
+        or domains alone between commas. A department
         (`सचिव, पर्यटन विभाग`) is left to the organisations: it names the employer, not the post."""
         if i + 1 >= len(units) or units[i].key != ",":
             return
@@ -255,11 +256,12 @@ def _parses(units: list[_Unit], start: int, lex: _Lexicon) -> list[_Parse]:
             j, run = runs[-1]
             names.extend(w.en for w, _, _ in run)
             body_heads = [(n, w) for n, w in lex.at(units, j) if w.kind == "body_head"] if j < len(units) else []
-            if not body_heads:
-                return
-            n, word = body_heads[0]
-            names.append(word.en)
-            j += n
+            if body_heads:
+                n, word = body_heads[0]
+                names.append(word.en)
+                j += n
+            elif not (j < len(units) and units[j].key == ","):
+                return  # domains alone name a field only between commas: `अपर आयुक्त, आदिवासी विकास, ठाणे`
         text = " ".join(names)
         if j < len(units) and units[j].key.isdigit():  # बिहार सैन्य पुलिस-5
             text += f"-{int(units[j].key)}"

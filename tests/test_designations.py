@@ -145,9 +145,10 @@ def test_a_short_form_matches_only_with_its_dot():
     assert posts("अति. पुलिस अधीक्षक ने") == [("अति. पुलिस अधीक्षक", "Additional Superintendent of Police", False)]
 
 
-def test_a_department_after_a_comma_is_not_part_of_the_post():
-    assert posts("सचिव, पर्यटन विभाग को") == [("सचिव", "Secretary", False)]
-    assert posts("श्री राम, निदेशक, समाज कल्याण, लखनऊ") == [("निदेशक", "Director", False)]
+def test_a_department_after_a_comma_is_not_part_of_the_post_but_a_field_between_commas_is():
+    assert posts("सचिव, पर्यटन विभाग को") == [("सचिव", "Secretary", False)]  # the employer: an organisation
+    assert posts("श्री राम, निदेशक, समाज कल्याण, लखनऊ") == [("निदेशक, समाज कल्याण", "Director, Social Welfare", False)]
+    assert posts("निदेशक, समाज कल्याण को") == [("निदेशक", "Director", False)]
 
 
 def test_a_body_must_end_where_the_post_ends():
