@@ -22,71 +22,39 @@ def organization_name(hindi: str) -> Optional[str]:
     """A translation when every part is known (स्वास्थ्य विभाग, जीएसटी विभाग, सूरत नगर निगम), else a romanisation."""
     if hindi.isascii():
         return hindi
-    return translate_phrase(hindi) or _composed(hindi) or romanize_name(hindi)
+    return translate_phrase(hindi) or _chunked(hindi.split()) or romanize_name(hindi)
 
 
-def _composed(hindi: str) -> Optional[str]:
-    """Listed places (सूरत -> Surat) and letter abbreviations (जीएसटी -> GST) as they are, the words
-    between them translated: सूरत महानगर पालिका -> Surat Municipal Corporation, आईआईटी कानपुर ->
-    IIT Kanpur. None unless every word finds its English."""
-    words = hindi.split()
-    parts: list[str] = []
-    run: list[str] = []
-
-    def close_run() -> bool:
-        if run:
-            english = _translated(run) or _name_then_head(run)
-            if english is None:
-                return False
-            parts.append(english[:1].upper() + english[1:])
-            run.clear()
-        return True
-
-    i = 0
+def _chunked(words: list[str]) -> Optional[str]:
+    """English built chunk by chunk, left to right: a letter abbreviation in Latin capitals (जीएसटी -> GST),
+    a listed place (सूरत -> Surat), the longest stretch the lexicons translate, or else one word romanised
+    as a proper name. Kept when nothing had to be romanised (आईआईटी कानपुर -> IIT Kanpur) or the name
+    ends in a translated head (कतरास थाना -> Katras Police Station); None otherwise."""
+    out: list[str] = []
+    i, romanised, head_known = 0, False, False
     while i < len(words):
-        letters = abbreviation_letters(words[i])
-        place = next(((size, entry) for size in (3, 2, 1) if i + size <= len(words)
-                      and (entry := gazetteer().best(" ".join(words[i:i + size])))), None)
-        if letters is None and place is None:
-            run.append(words[i])
-            i += 1
-            continue
-        if not close_run():
-            return None
-        parts.append(letters or place[1].name_en)
-        i += 1 if letters else place[0]
-    if not close_run() or len(parts) < 2 and not any(abbreviation_letters(w) for w in words) \
-            and not _name_then_head(words):
-        return None
-    return " ".join(parts)
+        size, english, translated = 1, abbreviation_letters(words[i]), False
+        if english is None:
+            place = next(((n, entry) for n in (3, 2, 1) if i + n <= len(words)
+                          and (entry := gazetteer().best(" ".join(words[i:i + n])))), None)
+            if place is not None:
+                size, english = place[0], place[1].name_en
+        if english is None:
+            size, english = next(((n, e) for n in range(len(words) - i, 0, -1)
+                                  if (e := _translated(words[i:i + n])) is not None), (1, None))
+            translated = english is not None
+        if english is None:
+            english, romanised = romanize_name(words[i]), True
+        out.append(_title_case(english))
+        i += size
+        head_known = translated
+    return " ".join(out) if (head_known and len(words) >= 2) or not romanised else None
 
 
 def _translated(words: list[str]) -> Optional[str]:
     """The term lexicon's English for these words, a field of government's (विदेश) or an organisation head's (शासन)."""
     text = " ".join(words)
     return translate_phrase(text) or domain_english(text) or head_english(text)
-
-
-def _name_then_head(words: list[str]) -> Optional[str]:
-    """Chunk by chunk when the name ends in a known head: known words translated (the longest known
-    stretch first), listed places and abbreviations as they are, the rest romanised as a proper name:
-    कस्तूरबा अस्पताल -> Kasturba Hospital, नारायणा मेडिकल कॉलेज -> Narayana Medical College. None if
-    the last word is not part of a known stretch."""
-    out: list[str] = []
-    i, head_known = 0, False
-    while i < len(words):
-        for size in range(len(words) - i, 0, -1):
-            english = _translated(words[i:i + size])
-            if english is not None:
-                head_known = i + size == len(words)
-                break
-        else:
-            size = 1
-            place = gazetteer().best(words[i])
-            english = abbreviation_letters(words[i]) or (place.name_en if place else None) or romanize_name(words[i])
-        out.append(_title_case(english))
-        i += size
-    return " ".join(out) if head_known and len(words) >= 2 else None
 
 
 def _title_case(english: str) -> str:
