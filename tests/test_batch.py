@@ -155,7 +155,7 @@ def wait_for_lines(path: Path, at_least: int, process: subprocess.Popen, deadlin
 def test_interrupted_then_killed_run_resumes_with_every_document_exactly_once(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    total = 80
+    total = 300  # enough that a run is still going when it is stopped after a few records
     for i in range(total):
         (corpus / f"doc{i:03d}.txt").write_text(variant(i), encoding="utf-8")
     (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8")  # UTF-16 BOM, then a lone surrogate
