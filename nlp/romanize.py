@@ -119,9 +119,17 @@ def public_figure(hindi: str) -> Optional[PublicFigure]:
     The name is looked up as written, then without leading honorifics
     (कुमारी सैलजा is a name, श्री अमित शाह is an honorific and a name).
     """
+    return _figure_and_lead(" ".join(hindi.split()))[0]
+
+
+def _figure_and_lead(text: str) -> tuple[Optional[PublicFigure], list[str], str]:
+    """(listed person or None, leading honorifics, the name): the whole text first, then without honorifics."""
     figures = _public_figures()
-    hindi = " ".join(hindi.split())
-    return figures.get(_figure_key(hindi)) or figures.get(_figure_key(split_honorifics(hindi)[1]))
+    whole = figures.get(_figure_key(text))
+    if whole is not None:
+        return whole, [], text
+    lead, name = split_honorifics(text)
+    return figures.get(_figure_key(name)), lead, name
 
 
 @lru_cache(maxsize=None)
@@ -564,10 +572,7 @@ def romanize_name(hindi: str, keep_honorific: bool = False) -> str:
     keep_honorific=True their English form leads (Dr. B.D. Sharma).
     Initials join without spaces: बी. डी. शर्मा -> B.D. Sharma.
     """
-    lead, name = split_honorifics(" ".join(hindi.split()))
-    figure = public_figure(hindi)
-    if figure and _public_figures().get(_figure_key(" ".join(hindi.split()))) == figure:
-        lead = []  # the whole string was the name (कुमारी सैलजा)
+    figure, lead, name = _figure_and_lead(" ".join(hindi.split()))  # कुमारी सैलजा: the whole text is the name
     words = [] if figure else name.split()
     out: list[str] = [figure.english] if figure else []
     if len(words) == 1 and not in_lexicon(words[0]) and lexicon_key(words[0]) in _figure_surnames():
