@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from nlp.places import gazetteer
 from nlp.terms import lookup
-from nlp.lexicons import read_tsv
+from nlp.lexicons import read_list, read_tsv
 from nlp.normalize import fold
 from nlp.numbers import number_words, parse_number
 
@@ -72,13 +72,12 @@ def _is_counted_noun(token) -> bool:
 
 
 MAX_COUNTED_WORDS = 3
-# Words after a counted noun that are never part of it: places and time, and what is said of the things
-# counted (`155 लोग ठीक`, `नौ व्यक्ति संक्रमित`, `34 मामले शामिल`).
-_NOT_IN_PHRASE = frozenset({"जिले", "जिला", "जिलों", "भर", "प्रति", "प्रतिदिन", "रोज", "लोग", "से", "तक", "करीब", "लगभग",
-                            "अब", "अभी", "आज", "कल", "पहले", "बाद", "सामने", "ठीक", "संक्रमित", "शामिल", "मुक्त",
-                            "पॉजिटिव", "पॉजीटिव", "निगेटिव", "संचालित", "स्वस्थ", "भर्ती", "मौजूद", "उपस्थित", "घायल",
-                            "फरार", "गिरफ्तार", "लापता", "यानी", "औसतन", "रिपोर्ट", "देश", "राज्य", "शहर"})
 _PLURAL_OBLIQUE = ("ों", "यों", "ओं")
+
+
+@lru_cache(maxsize=None)
+def _not_in_phrase() -> frozenset[str]:
+    return frozenset(read_list("not_in_counted_phrase.txt"))
 
 
 def _counted_phrase_end(doc: Doc, k: int) -> int:
@@ -87,13 +86,13 @@ def _counted_phrase_end(doc: Doc, k: int) -> int:
     word, and before a word the term lexicon knows as an event or a verb (`मास्क बांटे`, `गांजा बरामद`)."""
     end = k + 1
     first = lookup(doc[k].text)
-    if (first is not None and first.kind == "noun") or doc[k].text in _NOT_IN_PHRASE or doc[k].text == "वर्षीय":
+    if (first is not None and first.kind == "noun") or doc[k].text in _not_in_phrase() or doc[k].text == "वर्षीय":
         return end  # `553 मामले सामने`, `90 वर्षीय महिला`: the first word is the counted noun itself
     while end < len(doc) and end - k < MAX_COUNTED_WORDS and not doc[end - 1].text.endswith(_PLURAL_OBLIQUE):
         word = doc[end]
         term = lookup(word.text)
         if not _is_counted_noun(word) or (term is not None and term.kind in ("event", "verb")) or _verb_like(word.text) \
-                or word.text in _NOT_IN_PHRASE or gazetteer().lookup(word.text):
+                or word.text in _not_in_phrase() or gazetteer().lookup(word.text):
             break
         end += 1
     return end
