@@ -44,6 +44,11 @@ def format_figure(figure: Figure) -> str:
     return f"{amount} ({figure.of})" if figure.of else amount
 
 
+def _hindi_only_noun(figure: Figure) -> bool:
+    """What the figure counts has no English in the lexicon, so a summary shows it in Hindi."""
+    return bool(figure.of) and not figure.of.isascii() and _counted_noun(figure.of) is None
+
+
 def _counted_noun(hindi: str) -> Optional[str]:
     """English plural for a counted noun, only from the curated `noun` rows of the term lexicon;
     for a phrase (`राहत शिविरों`), its head, the last word."""
@@ -230,7 +235,7 @@ class _Writer:
             if n in used:
                 continue
             key = (f.value, f.unit)
-            if key not in chosen or ("(" in format_figure(chosen[key][1]) and "(" not in format_figure(f)):
+            if key not in chosen or (_hindi_only_noun(chosen[key][1]) and not _hindi_only_noun(f)):
                 chosen[key] = (n, f)
         rest = sorted(chosen.values(), key=lambda item: item[0])[:MAX_OTHER_FIGURES]
         if rest:
