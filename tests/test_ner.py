@@ -141,6 +141,16 @@ def test_entities_of_a_doc_point_into_the_doc_text(tiny_model_dir):
     assert [(doc.text[s:e], label) for s, e, label in entities(doc, model=model)] == [("सीता", "PER"), ("पटना", "LOC")]
 
 
+def test_an_entity_of_punctuation_alone_is_never_reported():
+    from spacy.tokens import Doc, Span
+
+    from nlp.ner.model import named_entities
+
+    doc = Doc(spacy.blank("hi").vocab, words=["((", "राम", "ने", "€", "पटना", "देखा"])
+    doc.set_ents([Span(doc, 0, 1, "LOC"), Span(doc, 1, 2, "PER"), Span(doc, 3, 4, "ORG"), Span(doc, 4, 5, "LOC")])
+    assert [(e.text, e.label_) for e in named_entities(doc)] == [("राम", "PER"), ("पटना", "LOC")]
+
+
 def test_a_missing_model_directory_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no spaCy pipeline"):
         load_model(tmp_path / "nothing-here")

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
 from nlp.ner.conll import LABELS
@@ -67,11 +67,21 @@ def annotate_docs(model: Language, docs: Iterable[Doc], batch_size: int = 256) -
     return iter(stream)
 
 
+def named_entities(doc: Doc) -> list[Span]:
+    """The doc's PER/LOC/ORG entities that hold a letter or a digit.
+
+    A model can tag a bracket or a currency sign it rarely saw in training
+    (IL-NER dev has hundreds of stray "((" tokens); no name is made of
+    punctuation alone.
+    """
+    return [ent for ent in doc.ents if ent.label_ in LABELS and any(ch.isalnum() for ch in ent.text)]
+
+
 def predict_word_spans(model: Language, sentences: Iterable[Sequence[str]]) -> Iterator[list[tuple[int, int, str]]]:
     """For pre-tokenised sentences: (start_token, end_token_exclusive, label) per entity."""
     docs = (Doc(model.vocab, words=list(words)) for words in sentences)
     for doc in annotate_docs(model, docs):
-        yield [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in LABELS]
+        yield [(ent.start, ent.end, ent.label_) for ent in named_entities(doc)]
 
 
 def in_model_vocab(model: Language, doc: Doc) -> Doc:
@@ -89,10 +99,10 @@ def entities(doc_or_text: Union[Doc, str], model: Optional[Language] = None) -> 
     model = model or shipped_model()
     if isinstance(doc_or_text, Doc):
         doc = next(annotate_docs(model, [in_model_vocab(model, doc_or_text)]))
-        return [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+        return [(e.start_char, e.end_char, e.label_) for e in named_entities(doc)]
     from nlp.normalize import normalize
 
     source = normalize(doc_or_text)
     tokens = _tokenizer().make_doc(source.text)
     doc = next(annotate_docs(model, [in_model_vocab(model, tokens)]))
-    return [(*source.to_original(e.start_char, e.end_char), e.label_) for e in doc.ents if e.label_ in LABELS]
+    return [(*source.to_original(e.start_char, e.end_char), e.label_) for e in named_entities(doc)]
