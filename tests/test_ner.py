@@ -106,10 +106,11 @@ def tiny_model_dir(tmp_path_factory):
     """A real (tiny) tok2vec + NER pipeline, trained here for a few steps and saved."""
     spacy.util.fix_random_seed(0)
     nlp = spacy.blank("hi")
+    nlp.add_pipe("vigyapti_lexicon_features", name="lexicon_features")
     nlp.add_pipe("tok2vec", config={"model": {
         "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 32, "attrs": ["NORM", "SHAPE"],
-                  "rows": [500, 50], "include_static_vectors": False},
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 32, "attrs": ["NORM", "SHAPE", "LEMMA"],
+                  "rows": [500, 50, 20], "include_static_vectors": False},
         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 32, "depth": 1, "window_size": 1, "maxout_pieces": 2},
     }})
     nlp.add_pipe("ner", config={"model": {
@@ -120,7 +121,7 @@ def tiny_model_dir(tmp_path_factory):
     examples = [Example.from_dict(nlp.make_doc(text), {"entities": ents}) for text, ents in TINY_TRAIN]
     optimizer = nlp.initialize(lambda: examples)
     for _ in range(40):
-        nlp.update(examples, sgd=optimizer, drop=0.0)
+        nlp.update(examples, sgd=optimizer, drop=0.0, annotates=["lexicon_features"])
     path = tmp_path_factory.mktemp("tiny_ner")
     nlp.to_disk(path)
     return path
@@ -128,7 +129,7 @@ def tiny_model_dir(tmp_path_factory):
 
 def test_a_model_saved_to_a_local_path_loads_and_tags_through_the_api(tiny_model_dir):
     model = load_model(tiny_model_dir)
-    assert model.pipe_names == ["tok2vec", "ner"]
+    assert model.pipe_names == ["lexicon_features", "tok2vec", "ner"]
     found = entities("राम दिल्ली गया", model=model)
     assert found == [(0, 3, "PER"), (4, 10, "LOC")]
 
@@ -139,6 +140,32 @@ def test_entities_of_a_doc_point_into_the_doc_text(tiny_model_dir):
     model = load_model(tiny_model_dir)
     doc = blank_hindi()("सीता पटना आई")
     assert [(doc.text[s:e], label) for s, e, label in entities(doc, model=model)] == [("सीता", "PER"), ("पटना", "LOC")]
+
+
+def test_lexicon_features_mark_names_places_posts_and_bodies_but_not_function_words():
+    from nlp.ner.lexicon_features import LexiconFeatures, build_table
+
+    words = "श्री रमेश कुमार ने उत्तर प्रदेश के जिलाधिकारी से भाजपा में बात की".split()
+    classes = dict(zip(words, LexiconFeatures(build_table()).classes(words)))
+    assert "HON" in classes["श्री"].split("+")
+    assert classes["रमेश"] == classes["कुमार"] == "NAME"
+    assert classes["उत्तर"] == classes["प्रदेश"] == "PLACE"  # the whole place name, not its words alone
+    assert LexiconFeatures(build_table()).classes(["उत्तर", "दिशा"]) == ["", ""]
+    assert classes["जिलाधिकारी"] == "POST" and classes["भाजपा"] == "ORG"
+    assert classes["ने"] == classes["की"] == ""
+
+
+def test_a_saved_model_keeps_the_lexicon_table_it_was_trained_with(tiny_model_dir, tmp_path):
+    import shutil
+
+    copy = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, copy)
+    table_file = copy / "lexicon_features" / "lexicon_features.json"
+    table = json.loads(table_file.read_text(encoding="utf-8"))
+    table["NAME"].append(["झुनझुनवालाजी"])
+    table_file.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    doc = load_model(copy)("झुनझुनवालाजी रमेश आए")
+    assert [t.lemma_ for t in doc] == ["NAME", "NAME", ""]
 
 
 def test_an_entity_of_punctuation_alone_is_never_reported():

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 
 from nlp.ner.conll import LABELS
+from nlp.ner import lexicon_features  # noqa: F401  (registers the component factory for spacy.load)
 
 CharSpan = tuple[int, int, str]
 
