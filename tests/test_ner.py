@@ -178,6 +178,24 @@ def test_an_entity_of_punctuation_alone_is_never_reported():
     assert [(e.text, e.label_) for e in named_entities(doc)] == [("राम", "PER"), ("पटना", "LOC")]
 
 
+def test_swapped_copies_keep_the_sentence_and_the_labels_and_bring_new_names():
+    from nlp.ner.augment import augment
+    from nlp.ner.conll import Sentence
+
+    sentence = Sentence("कल राम ने पटना में भाजपा की सभा की".split(),
+                        ["O", "B-PER", "O", "B-LOC", "O", "B-ORG", "O", "O", "O"])
+    copies = augment([sentence, Sentence(["आज", "बारिश", "हुई"], ["O", "O", "O"])], copies=20, seed=3)
+    assert len(copies) == 20  # only sentences with an entity are copied
+    names = set()
+    for copy in copies:
+        spans = spans_from_tags(copy.tags)
+        assert len(copy.words) == len(copy.tags)
+        assert [label for _, _, label in spans] == ["PER", "LOC", "ORG"]
+        assert copy.words[0] == "कल" and copy.words[-3:] == ["की", "सभा", "की"]
+        names.update(" ".join(copy.words[a:b]) for a, b, _ in spans)
+    assert len(names) > 30  # drawn from the lexicons, not only from the one training sentence
+
+
 def test_a_missing_model_directory_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no spaCy pipeline"):
         load_model(tmp_path / "nothing-here")

@@ -5,8 +5,11 @@ make the same contexts carry many names, so the model has to read the
 context (के मुख्यमंत्री ..., ... मंत्रालय ने) and the shape of the words.
 Replacement names come from the training entities of the same label, plus
 the places of the project gazetteer (nlp/data/places.tsv) for LOC, plus
-person names recombined from first and last words of different training
-names, so copies also contain names the corpus never had.
+person names recombined from first and last words of different names, so
+copies also contain names the corpus never had. With `lexicon_pools`, the
+project's lexicons add more: world_places.tsv (LOC), organization_names.tsv
+(ORG) and public_figures.tsv (PER), so the model meets many names that its
+lexicon feature (lexicon_features.py) marks.
 """
 from __future__ import annotations
 
@@ -18,13 +21,18 @@ from nlp.lexicons import read_tsv
 from nlp.ner.conll import Sentence, normalise_word, spans_from_tags
 
 
-def name_pools(sentences: Sequence[Sentence]) -> dict[str, list[tuple[str, ...]]]:
+def name_pools(sentences: Sequence[Sentence], lexicons: bool = True) -> dict[str, list[tuple[str, ...]]]:
     pools: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for s in sentences:
         for start, end, label in spans_from_tags(s.tags):
             pools[label].add(tuple(s.words[start:end]))
-    for row in read_tsv("places.tsv"):
-        pools["LOC"].add(tuple(normalise_word(w) for w in row["name_hi"].split()))
+    sources = [("places.tsv", "name_hi", "LOC")]
+    if lexicons:
+        sources += [("world_places.tsv", "name_hi", "LOC"), ("organization_names.tsv", "name_hi", "ORG"),
+                    ("public_figures.tsv", "hindi", "PER")]
+    for name, column, label in sources:
+        for row in read_tsv(name):
+            pools[label].add(tuple(normalise_word(w) for w in row[column].split()))
     return {label: sorted(names) for label, names in pools.items()}
 
 
@@ -38,13 +46,13 @@ def _person_name(rng: random.Random, persons: list[tuple[str, ...]]) -> tuple[st
 
 
 def augment(sentences: Sequence[Sentence], copies: int, seed: int = 13,
-            pool_from: Sequence[Sentence] = ()) -> list[Sentence]:
+            pool_from: Sequence[Sentence] = (), lexicon_pools: bool = True) -> list[Sentence]:
     """`copies` swapped copies of every sentence that has at least one entity.
 
     Names are drawn from `sentences` and `pool_from` (e.g. a second corpus).
     """
     rng = random.Random(seed)
-    pools = name_pools(list(sentences) + list(pool_from))
+    pools = name_pools(list(sentences) + list(pool_from), lexicon_pools)
     out = []
     for s in sentences:
         spans = spans_from_tags(s.tags)

@@ -50,18 +50,31 @@ def write_docbin(sentences: Sequence[Sentence], path: Path) -> None:
 class CorpusPlan:
     seed: int = 13
     dev_fraction: float = 0.1
+    dev_block: int = 200
+    dev_seed: int = 1
     use_hiner: bool = True
     fill_unlabelled: bool = False
     augment_copies: int = 0
+    lexicon_pools: bool = True
 
 
-def split_train_dev(sentences: list[Sentence], fraction: float, seed: int) -> tuple[list[Sentence], list[Sentence]]:
-    order = list(range(len(sentences)))
+def split_train_dev(sentences: list[Sentence], fraction: float, seed: int,
+                    block: int = 1) -> tuple[list[Sentence], list[Sentence]]:
+    """A seeded `fraction` of the sentences carved off for early stopping, in runs of `block` sentences.
+
+    IL-NER train keeps the sentences of a passage together. Carving single
+    sentences leaves the rest of each passage in training: 75% of the carved
+    entities then occur in the training data (65% of IL-NER dev's do), and
+    the carved score rewards memorising. Runs of 200 sentences (seed 1: 876
+    sentences, 1,127 entities, 69% seen) judge the model on new passages, as
+    IL-NER dev will.
+    """
+    n_blocks = -(-len(sentences) // block)
+    order = list(range(n_blocks))
     random.Random(seed).shuffle(order)
-    n_dev = int(len(sentences) * fraction)
-    dev_ids = set(order[:n_dev])
-    train = [s for i, s in enumerate(sentences) if i not in dev_ids]
-    dev = [s for i, s in enumerate(sentences) if i in dev_ids]
+    dev_blocks = set(order[:int(n_blocks * fraction)])
+    train = [s for i, s in enumerate(sentences) if i // block not in dev_blocks]
+    dev = [s for i, s in enumerate(sentences) if i // block in dev_blocks]
     return train, dev
 
 
@@ -69,7 +82,7 @@ def build(plan: CorpusPlan, out_dir: Path) -> dict:
     """Write train.spacy and dev.spacy under out_dir; return counts for the model card."""
     report = CleaningReport()
     ilner = read_conll(ILNER_TRAIN, "ilner", report)
-    train, dev = split_train_dev(ilner, plan.dev_fraction, plan.seed)
+    train, dev = split_train_dev(ilner, plan.dev_fraction, plan.dev_seed, plan.dev_block)
     stats: dict = {"ilner_train_sentences": len(train), "ilner_carved_dev_sentences": len(dev)}
     if plan.fill_unlabelled:
         from nlp.ner.consistency import fill_unlabelled
@@ -82,7 +95,7 @@ def build(plan: CorpusPlan, out_dir: Path) -> dict:
     if plan.augment_copies:
         from nlp.ner.augment import augment
 
-        extra = augment(train, plan.augment_copies, seed=plan.seed, pool_from=hiner)
+        extra = augment(train, plan.augment_copies, seed=plan.seed, pool_from=hiner, lexicon_pools=plan.lexicon_pools)
     stats["augmented_sentences"] = len(extra)
     train = train + hiner + extra
     write_docbin(train, out_dir / "train.spacy")

@@ -5,12 +5,15 @@
 
 Stages (outputs under --workdir, git-ignored; each stage reruns from scratch):
 1. corpora: IL-NER train (cleaned, untagged mentions of reliably tagged
-   names filled, a seeded 10% carved off for early stopping) + HiNER
-   validation + two mention-swapped copies of each IL-NER sentence with an
-   entity -> train.spacy, dev.spacy;
+   names filled, a seeded 10% carved off in runs of 200 sentences for early
+   stopping) + HiNER validation + two mention-swapped copies of each IL-NER
+   sentence with an entity, names drawn from the training data and the
+   project's lexicons -> train.spacy, dev.spacy;
 2. unlabelled text for vectors: Mann Ki Baat, news-dev, the NER words;
 3. floret subword vectors trained on that text (one thread: reproducible);
 4. `spacy train` with nlp/ner/config.cfg and the vectors (seed fixed there);
+   the config's first component marks each token's lexicon classes
+   (nlp/ner/lexicon_features.py), which the model reads as a feature;
 5. ship: model-best copied to nlp/models/hi_ner with its meta filled in;
 6. score on IL-NER dev, which no stage above reads.
 """
@@ -61,7 +64,7 @@ def train_vectors(workdir: Path, dim: int, bucket: int) -> Path:
     return init_spacy_vectors(table, workdir / "vectors_pipeline")
 
 
-def run_spacy_train(workdir: Path, vectors: Path | None, max_steps: int | None) -> Path:
+def run_spacy_train(workdir: Path, vectors: Path | None, max_steps: int | None, config: Path = CONFIG) -> Path:
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(workdir / "corpora" / "train.spacy"),
@@ -72,7 +75,7 @@ def run_spacy_train(workdir: Path, vectors: Path | None, max_steps: int | None) 
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
     output = workdir / "model"
-    spacy_train(CONFIG, output, overrides=overrides, use_gpu=-1)
+    spacy_train(config, output, overrides=overrides, use_gpu=-1)
     return output / "model-best"
 
 
@@ -102,27 +105,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="where intermediate files go (default %(default)s)")
     parser.add_argument("--ship-to", type=Path, default=default_model_path(), help="where the trained pipeline is copied (default: the shipped model)")
     parser.add_argument("--no-ship", action="store_true", help="train and score only")
+    parser.add_argument("--vectors", type=Path, default=None, help="reuse a spaCy pipeline holding floret vectors built by an earlier run (skips stages 2-3)")
     parser.add_argument("--no-vectors", action="store_true", help="no floret vectors (hash embeddings only)")
     parser.add_argument("--vector-dim", type=int, default=64)
     parser.add_argument("--vector-bucket", type=int, default=40000)
     parser.add_argument("--no-fill", action="store_true", help="keep IL-NER's untagged mentions of reliably tagged names untagged")
     parser.add_argument("--augment-copies", type=int, default=2, help="mention-swapped copies per IL-NER sentence with entities")
+    parser.add_argument("--no-lexicon-pools", action="store_true", help="swapped-in names from the training data and places.tsv only, not also world_places, organization_names and public_figures")
     parser.add_argument("--no-hiner", action="store_true", help="train on IL-NER only")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config (default %(default)s)")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps of the config")
     args = parser.parse_args(argv)
 
     workdir: Path = args.workdir
     workdir.mkdir(parents=True, exist_ok=True)
-    plan = CorpusPlan(use_hiner=not args.no_hiner, fill_unlabelled=not args.no_fill, augment_copies=args.augment_copies)
+    plan = CorpusPlan(use_hiner=not args.no_hiner, fill_unlabelled=not args.no_fill, augment_copies=args.augment_copies,
+                      lexicon_pools=not args.no_lexicon_pools)
     stage(f"corpora: {plan}")
     corpus_stats = build(plan, workdir / "corpora")
     (workdir / "corpus_stats.json").write_text(json.dumps(corpus_stats, ensure_ascii=False, indent=1), encoding="utf-8")
-    vectors = None
-    if not args.no_vectors:
+    vectors = args.vectors
+    if vectors is None and not args.no_vectors:
         stage("floret vectors")
         vectors = train_vectors(workdir, args.vector_dim, args.vector_bucket)
     stage("spacy train")
-    best = run_spacy_train(workdir, vectors, args.max_steps)
+    best = run_spacy_train(workdir, vectors, args.max_steps, args.config)
 
     from nlp.ner.evaluate import evaluate_model
     from nlp.ner.model import load_model
