@@ -77,7 +77,7 @@ def main() -> None:
         "",
         "| what | seconds | words/s |",
         "|---|---:|---:|",
-        f"| project tokenizer + NER (tok2vec, ner) | {total:.2f} | {words / total:,.0f} |",
+        f"| project tokenizer + NER ({', '.join(load_model(model_dir).pipe_names)}) | {total:.2f} | {words / total:,.0f} |",
         f"| NER alone on tokenised Docs | {ner_only:.2f} | {words / ner_only:,.0f} |",
         "",
         f"Model size on disk: {model_size_mb(model_dir):.1f} MB.",
