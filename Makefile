@@ -27,7 +27,7 @@ clean:
 system-deps:
 	apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-hin
 
-# Retrain the shipped NER model from ../shared/data/ner (over an hour on 2 cores); see nlp/models/hi_ner/MODEL_CARD.md.
+# Retrain the shipped NER model from ../shared/data/ner (about 30 minutes on one core); see nlp/models/hi_ner/MODEL_CARD.md.
 train-ner: venv
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m nlp.ner.train
