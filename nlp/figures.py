@@ -15,11 +15,11 @@ from typing import Iterable, Optional, Union
 from spacy.lang.hi.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from nlp.places import gazetteer
-from nlp.terms import lookup
 from nlp.lexicons import read_list, read_tsv
 from nlp.normalize import fold
 from nlp.numbers import number_words, parse_number
+from nlp.places import gazetteer
+from nlp.terms import lookup
 
 LABEL = "-"  # unit of a word that turns the number next to it into a label
 _YEARS = range(1900, 2100)
@@ -86,7 +86,7 @@ def _counted_phrase_end(doc: Doc, k: int) -> int:
     word, and before a word the term lexicon knows as an event or a verb (`मास्क बांटे`, `गांजा बरामद`)."""
     end = k + 1
     first = lookup(doc[k].text)
-    if (first is not None and first.kind == "noun") or doc[k].text in _not_in_phrase() or doc[k].text == "वर्षीय":
+    if (first is not None and first.kind == "noun") or doc[k].text in _not_in_phrase():
         return end  # `553 मामले सामने`, `90 वर्षीय महिला`: the first word is the counted noun itself
     while end < len(doc) and end - k < MAX_COUNTED_WORDS and not doc[end - 1].text.endswith(_PLURAL_OBLIQUE):
         word = doc[end]
