@@ -73,9 +73,8 @@ def _document_errors(evaluation: Evaluation) -> pd.DataFrame:
 
 
 def _source_line(evaluation: Evaluation) -> str:
-    source = "a Pipeline run" if evaluation.source == "run" else f"the records in `{evaluation.source}`"
     skipped = f" ({len(evaluation.skipped)} skipped: incomplete or unreadable)" if evaluation.skipped else ""
-    return f"{len(evaluation.documents)} documents of `{evaluation.gold_dir}` scored against {source}{skipped}."
+    return f"{len(evaluation.documents)} documents of `{evaluation.gold_dir}` scored against {evaluation.source_description}{skipped}."
 
 
 # --- HTML -------------------------------------------------------------------------------------

@@ -35,9 +35,15 @@ class DocumentResult:
 @dataclass
 class Evaluation:
     gold_dir: str
-    source: str  # "run" or the predictions folder
+    source: str  # "run", "run+ner" (with the NER model) or the predictions folder
     documents: list[DocumentResult]
     skipped: dict[str, str] = field(default_factory=dict)  # doc_id -> why it was not scored
+
+    @property
+    def source_description(self) -> str:
+        """What was scored, in words: "Pipeline run", "Pipeline run with the NER model" or "records in DIR"."""
+        runs = {"run": "Pipeline run", "run+ner": "Pipeline run with the NER model"}
+        return runs.get(self.source, f"records in {self.source}")
 
     @property
     def fields(self) -> pd.DataFrame:
@@ -81,11 +87,11 @@ def _mean(series: pd.Series) -> float:
     return float(series.mean()) if len(series) else math.nan
 
 
-def pipeline_predictor() -> Predictor:
-    """Run the Pipeline (loaded once) on each gold text."""
+def pipeline_predictor(use_ner_model: bool = False) -> Predictor:
+    """Run the Pipeline (loaded once) on each gold text; `use_ner_model` as in `Pipeline`."""
     from pipelines import Pipeline
 
-    pipeline = Pipeline()
+    pipeline = Pipeline(use_ner_model=use_ner_model)
     return lambda doc: pipeline(doc.text, doc.doc_id)
 
 

@@ -307,6 +307,17 @@ def test_evaluate_json_from_a_prediction_folder_and_the_threshold_gate(tmp_path,
     assert "FAIL officers: micro F1 0.667 (minimum 0.700)" in capsys.readouterr().out
 
 
+def test_evaluate_with_the_ner_model_says_so_and_refuses_it_with_saved_predictions(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    write_gold(gold, gold_dict())
+    assert main(["evaluate", "--gold", str(gold), "--run", "--ner"]) == 0
+    printed = capsys.readouterr().out
+    assert "scored against Pipeline run with the NER model" in printed and "officer names" in printed
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(gold), "--ner"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "--ner" in error and "\n" not in error
+
+
 def test_evaluate_refuses_a_folder_without_gold(tmp_path, capsys):
     assert main(["evaluate", "--gold", str(tmp_path / "missing"), "--run"]) == 2
     assert "no such folder" in capsys.readouterr().err

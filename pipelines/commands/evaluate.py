@@ -25,6 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--pred", metavar="DIR", help="read predicted records <id>.json from this folder instead")
     source.add_argument("--validate-only", action="store_true",
                         help="only check the gold files (same as `vigyapti validate-gold DIR`)")
+    parser.add_argument("--ner", action="store_true",
+                        help="with --run: also run the shipped Hindi NER model, to measure what it adds to the rules")
     parser.add_argument("--report", metavar="DIR", help="write index.html, report.md and charts to this folder")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of tables")
     parser.add_argument("--check-thresholds", metavar="FILE",
@@ -41,11 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from evaluation.gold import list_split
     from evaluation.run import evaluate_split, folder_predictor, pipeline_predictor
 
+    if args.ner and args.pred:
+        raise VigyaptiError("--ner runs the NER model in the Pipeline, so it goes with --run, not --pred")
     list_split(args.gold)  # a missing gold folder is reported before the Pipeline loads
     warn = lambda msg: print(f"vigyapti: warning: {msg}", file=sys.stderr)  # noqa: E731
-    predict = folder_predictor(args.pred, warn) if args.pred else pipeline_predictor()
+    predict = folder_predictor(args.pred, warn) if args.pred else pipeline_predictor(use_ner_model=args.ner)
     minimums = thresholds.load_minimums(args.check_thresholds) if args.check_thresholds else {}
-    evaluation = evaluate_split(args.gold, predict, source=args.pred or "run", warn=warn)
+    evaluation = evaluate_split(args.gold, predict, source=args.pred or ("run+ner" if args.ner else "run"), warn=warn)
     gate = thresholds.check(evaluation, minimums)
 
     if args.report:
@@ -67,8 +71,7 @@ def as_text(evaluation, gate) -> str:
     from evaluation import tables
 
     totals = evaluation.summary_totals()
-    source = "Pipeline run" if evaluation.source == "run" else f"records in {evaluation.source}"
-    lines = [f"{len(evaluation.documents)} documents in {evaluation.gold_dir} scored against {source}"
+    lines = [f"{len(evaluation.documents)} documents in {evaluation.gold_dir} scored against {evaluation.source_description}"
              + (f" ({len(evaluation.skipped)} skipped)" if evaluation.skipped else ""), "",
              "Micro P/R/F1 per field type",
              tables.text_table(evaluation.fields, tables.FIELD_COLUMNS), "",
