@@ -134,6 +134,7 @@ def _mention(doc: Doc, start: int, end: int) -> Mention:
 def places(doc: Doc) -> Doc:
     """Every place mention, grouped by the place it resolves to, into record.places."""
     doc._.post_matches = _all_posts(doc)  # places use them as context; people reuse them
+    doc._.service_matches = find_services(doc._.source.text)  # organisations and people reuse them
     matches = find_places(doc, post_spans=[(m.start, m.end) for m in doc._.post_matches])
     doc._.place_matches = matches
     hint = _document_state(matches)
@@ -147,8 +148,25 @@ def places(doc: Doc) -> Doc:
             name_hi = original_span(doc, match.start, match.end)[2]
             grouped[key] = Place(name_hi, entry.name_en, entry.type, entry.district_en, entry.state_en)
         grouped[key].mentions.append(_mention(doc, match.start, match.end))
+    for start, end in _model_only_places(doc, matches):
+        text = doc._.source.text[start:end]
+        entry = gazetteer().best(text, hint)
+        key = (entry.name_en, entry.type, entry.state_en) if entry else ("", "other", fold(text))
+        if key not in grouped:
+            name_hi = original_span(doc, start, end)[2]
+            grouped[key] = (Place(name_hi, entry.name_en, entry.type, entry.district_en, entry.state_en) if entry
+                            else Place(name_hi, english.place_name(text), "other"))
+        grouped[key].mentions.append(_mention(doc, start, end))
     doc._.record.places.extend(grouped.values())
     return doc
+
+
+def _model_only_places(doc: Doc, matches) -> list[tuple[int, int]]:
+    """The NER model's LOC spans (when it runs) that overlap nothing the rules found: no place,
+    post or service (IFoS), and no contact or date. The rules keep priority where they found something."""
+    taken = [(m.start, m.end) for m in (*matches, *doc._.post_matches, *doc._.service_matches)] + list(doc._.claimed or ())
+    return [(s, e) for s, e, label in doc._.ner_spans or ()
+            if label == "LOC" and all(e <= ts or s >= te for ts, te in taken)]
 
 
 def _all_posts(doc: Doc) -> list:
@@ -186,7 +204,8 @@ def organizations(doc: Doc) -> Doc:
         return frozenset(t.i for m in matches or () for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ()))
 
     places_taken = tokens(doc._.place_matches)
-    doc._.service_matches = find_services(doc._.source.text)  # people reuse them
+    if doc._.service_matches is None:
+        doc._.service_matches = find_services(doc._.source.text)
     # a post's or a service's words are no organisation (वरिष्ठ पुलिस अधीक्षक, भारतीय पुलिस सेवा)
     blocked = places_taken | tokens(doc._.post_matches) | tokens(doc._.service_matches)
     matches = find_organizations(doc, blocked, places=places_taken)
@@ -308,9 +327,10 @@ def summary(doc: Doc) -> Doc:
 class NamedEntities:
     """The trained Hindi NER model (PER/LOC/ORG) as spans on `doc._.ner_spans`.
 
-    Person spans add recall to officer and people extraction (names with no
-    honorific, service or post next to them); the rules keep priority where
-    they find a name. Loaded from the shipped model or a local path, never
+    Place spans add places the rules did not find (`vigyapti_places`); person
+    spans add recall to officer and people extraction (names with no
+    honorific, service or post next to them). The rules keep priority where
+    they find something. Loaded from the shipped model or a local path, never
     from the network.
     """
 

@@ -18,6 +18,11 @@ def person_name(hindi: str) -> str:
     return romanize_name(hindi)
 
 
+def place_name(hindi: str) -> str:
+    """A place the gazetteer does not know (a village, a market): romanised like a proper name."""
+    return romanize_name(hindi)
+
+
 def organization_name(hindi: str) -> Optional[str]:
     """A translation when every part is known (स्वास्थ्य विभाग, जीएसटी विभाग, सूरत नगर निगम), else a romanisation."""
     if hindi.isascii():

@@ -40,10 +40,10 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 
 def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS, ner_model: Optional[str] = None,
                    use_ner_model: bool = False) -> Language:
-    """Our tokenizer and components; with `use_ner_model`, the trained NER before the people component."""
+    """Our tokenizer and components; with `use_ner_model`, the trained NER before the places component."""
     nlp = blank_hindi()
     for name in component_names:
-        if name == "vigyapti_people" and use_ner_model:
+        if name == "vigyapti_places" and use_ner_model:
             nlp.add_pipe("vigyapti_ner", config={"model_path": ner_model})
         nlp.add_pipe(name)
     return nlp
@@ -53,8 +53,9 @@ class Pipeline:
     """Load once, call many times: a Pipeline is cheap to call and holds no per-document state.
 
     `use_ner_model`: also run the Hindi NER model shipped in nlp/models/hi_ner
-    (or the local model at `ner_model`); its person spans add recall to the
-    rules. Off by default: see nlp/models/hi_ner/MODEL_CARD.md for its scores.
+    (or the local model at `ner_model`); its place and person spans add recall
+    to the rules. Off by default: see nlp/models/hi_ner/MODEL_CARD.md for what
+    it adds and costs.
     `translator`: an optional `pipelines.translate.Translator` (or a spec such as
     `transformers:/path/to/local/model`) that translates the extractive Hindi
     summary into `record.summary_translation`. Without one, nothing is translated

@@ -17,6 +17,14 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def ner_pipeline():
+    """The Pipeline with the shipped NER model switched on."""
+    from pipelines import Pipeline
+
+    return Pipeline(use_ner_model=True)
+
+
+@pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 

@@ -294,6 +294,18 @@ def test_jsonl_without_id_column_uses_line_numbers(tmp_path):
     assert (summary.done, summary.failed) == (2, 0)
 
 
+def test_the_ner_switch_reaches_every_worker(tmp_path):
+    source = tmp_path / "docs.jsonl"
+    texts = ["पटना। टीम ने कटेया बाजार और हरपुर कोठी में निरीक्षण किया।", "लखनऊ में बैठक हुई।"]
+    source.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    result = batch(source, "--out", tmp_path / "out", "--format", "jsonl", "--workers", 2, "--ner", "--quiet")
+    assert result.returncode == 0, result.stderr
+    records, errors, _ = rows(tmp_path / "out")
+    assert not errors
+    assert "हरपुर कोठी" in {p["name_hi"] for p in records["1"]["places"]}
+    assert {p["name_hi"] for p in records["2"]["places"]} == {"लखनऊ"}
+
+
 def test_a_missing_column_is_one_error_for_the_run(tmp_path):
     source = tmp_path / "docs.jsonl"
     source.write_text('{"body": "x"}\n', encoding="utf-8")

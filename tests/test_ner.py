@@ -271,3 +271,15 @@ def test_ner_eval_rules_mode_finds_people_places_and_bodies(tmp_path, capsys):
     scores = json.loads(capsys.readouterr().out)["scores"]
     assert {label: scores[label]["f1"] for label in ("PER", "LOC", "ORG", "micro")} == \
         {"PER": 1.0, "LOC": 1.0, "ORG": 1.0, "micro": 1.0}
+
+
+def test_with_the_model_a_place_outside_the_gazetteer_joins_the_record_and_rule_places_stay_as_they_are(
+        pipeline, ner_pipeline):
+    text = "पटना। टीम ने कटेया बाजार और हरपुर कोठी में निरीक्षण किया। पटना के जिलाधिकारी भी मौजूद रहे।"
+    rules = {p.name_hi: p for p in pipeline(text).places}
+    both = {p.name_hi: p for p in ner_pipeline(text).places}
+    assert "हरपुर कोठी" not in rules
+    found = both["हरपुर कोठी"]
+    assert (found.type, found.name_en, found.district_en) == ("other", "Harpur Kothi", None)
+    assert [text[m.start:m.end] for m in found.mentions] == ["हरपुर कोठी"]
+    assert both["पटना"] == rules["पटना"]  # a place the rules found is not found twice

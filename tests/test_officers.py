@@ -93,12 +93,9 @@ def test_unnamed_post_holder_is_an_unnamed_officer(pipeline):
     assert [o.posts[0].title_en for o in unnamed] == ["District Magistrate"]
 
 
-def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(sample_text):
-    from pipelines import Pipeline
-
-    with_model = Pipeline(use_ner_model=True)
-    assert "vigyapti_ner" in with_model.nlp.pipe_names
-    doc = with_model.process(sample_text)
+def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(ner_pipeline, sample_text):
+    assert "vigyapti_ner" in ner_pipeline.nlp.pipe_names
+    doc = ner_pipeline.process(sample_text)
     assert any(label == "PER" for _, _, label in doc._.ner_spans)
     assert set(named(doc._.record.officers)) == set(EXPECTED_OFFICERS)
 

@@ -34,6 +34,14 @@ def default_factory():
     return Pipeline()
 
 
+def ner_factory():
+    """The Pipeline with the shipped NER model (`vigyapti batch --ner`); a module-level
+    function, so workers unpickle the same factory and build its pipeline once."""
+    from pipelines import Pipeline
+
+    return Pipeline(use_ner_model=True)
+
+
 # Built pipelines not in use, per factory. A process keeps the ones it built, so
 # it loads once; a thread borrows one for a document, so two threads of one
 # process (a threaded Dask worker) never share one.

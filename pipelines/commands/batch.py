@@ -26,18 +26,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id-column", metavar="NAME", help="JSONL/CSV column with document ids (default: line/row numbers)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                         help=f"stop a document after this long and record an error (local engine; default {DEFAULT_TIMEOUT_S:g}, 0: never)")
+    parser.add_argument("--ner", action="store_true", help="also run the shipped Hindi NER model (more places and people, slower)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipelines.batch import BatchOptions, run_batch
+    from pipelines.batch import BatchOptions, run_batch, work
     from pipelines.cli import EXIT_NOTHING, EXIT_OK
 
     engine = args.engine or ("dask" if args.scheduler else "local")
     summary = run_batch(BatchOptions(
         input=args.input, out=args.out, fmt=args.fmt, workers=args.workers, engine=engine,
         scheduler=args.scheduler, text_column=args.text_column, id_column=args.id_column,
-        timeout=args.timeout, progress=not args.quiet,
+        timeout=args.timeout, progress=not args.quiet, factory=work.ner_factory if args.ner else None,
     ))
     if not args.quiet:
         for note in summary.notes:
