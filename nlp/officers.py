@@ -300,8 +300,15 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
     found.extend(_public_figures(doc, index))
     for s, e in ner_people:
         span = _token_span(doc, s, e)
-        if span and not any(index.at(i) for i in range(*span)):
-            found.append(Mention(span[0], span[1], source="ner"))
+        if span is None:
+            continue
+        start, end = span
+        honorific = None
+        while start < end and doc[start].text in hon:  # IL-NER sometimes tags `श्री` inside the name
+            honorific, start = doc[start].text, start + 1
+        if (start < end and not any(index.at(i) for i in range(start, end))
+                and _word(doc, end) not in _named_after_words()):  # not `इंदिरा गांधी शासकीय मेडिकल कॉलेज`
+            found.append(Mention(start, end, honorific, "ner"))
     return _dedupe(found)
 
 

@@ -1,5 +1,6 @@
 """Officers, services, posts and places on the user's sample and on small releases (issue 3)."""
 import pytest
+from spacy.language import Language
 
 EXPECTED_OFFICERS = {
     # name_en: (service, [(title_en, district_en, state_en, current)])
@@ -98,6 +99,28 @@ def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(ner_
     doc = ner_pipeline.process(sample_text)
     assert any(label == "PER" for _, _, label in doc._.ner_spans)
     assert set(named(doc._.record.officers)) == set(EXPECTED_OFFICERS)
+
+
+PERSON_WITH_TITLE = "श्री राकेश कुमार त्रिपाठी"
+
+
+@Language.component("test_person_span_with_its_honorific")
+def _person_span_with_its_honorific(doc):
+    """Stands in for a NER model that tags the honorific inside the name, as IL-NER sometimes does."""
+    start = doc.text.index(PERSON_WITH_TITLE)
+    doc._.ner_spans = [(start, start + len(PERSON_WITH_TITLE), "PER")]
+    return doc
+
+
+def test_a_model_name_span_leaves_its_honorific_out_of_the_name():
+    from pipelines import Pipeline
+    from pipelines.pipeline import DEFAULT_COMPONENTS
+
+    names = list(DEFAULT_COMPONENTS)
+    names.insert(names.index("vigyapti_people"), "test_person_span_with_its_honorific")
+    record = Pipeline(components=names)(f"पटना। बैठक में {PERSON_WITH_TITLE} भी शामिल हुए।")
+    people = record.officers + record.people
+    assert [(p.name_hi, p.honorific) for p in people] == [("राकेश कुमार त्रिपाठी", "श्री")]
 
 
 def test_a_national_ministers_post_takes_no_state_from_the_story(pipeline):
