@@ -93,6 +93,11 @@ def _agencies() -> tuple[str, ...]:
     return tuple(read_list("news_agencies.txt"))
 
 
+def is_byline(text: str) -> bool:
+    """A news agency or byline credit (जेएनएन, संवाददाता, पीटीआई), which follows a dateline's place."""
+    return text.strip() in _agencies()
+
+
 _PLACE_LIST = re.compile(
     rf"^(?P<places>{WORD}[^\n,:।|()]{{0,60}}?)(?:\s*\((?P<district>[^\n()]{{1,30}})\))?\s*(?:,|:|।|-|–|—)\s*"
 )

@@ -163,6 +163,13 @@ def _cues() -> dict[str, dict[str, str]]:
     return table
 
 
+def is_kind_word(text: str) -> bool:
+    """Only words that say what kind of place (प्रदेश, जनपद, जिले, ब्लॉक): no place's name."""
+    cues = _cues()
+    words = fold(text).split()
+    return bool(words) and all(w in cues["after"] or w in cues["before"] for w in words)
+
+
 @lru_cache(maxsize=None)
 def _not_place_before() -> frozenset[str]:
     """Words before a common-word name that make it the common word (इस बस्ती, किसी भी सूरत)."""

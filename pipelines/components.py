@@ -24,7 +24,7 @@ from nlp.english_posts import find_english_posts
 from nlp.normalize import fold
 from nlp.officers import link_people, post_title
 from nlp.organizations import find_organizations
-from nlp.places import find_places, gazetteer
+from nlp.places import find_places, gazetteer, is_kind_word
 from nlp.services import find_services
 from nlp.textrank import extractive_summary
 from pipelines import english
@@ -162,11 +162,14 @@ def places(doc: Doc) -> Doc:
 
 
 def _model_only_places(doc: Doc, matches) -> list[tuple[int, int]]:
-    """The NER model's LOC spans (when it runs) that overlap nothing the rules found: no place,
-    post or service (IFoS), and no contact or date. The rules keep priority where they found something."""
+    """The NER model's LOC spans (when it runs) that overlap nothing the rules found (no place,
+    post or service such as IFoS, no contact or date) and are more than a kind of place (प्रदेश)
+    or a byline (जेएनएन). The rules keep priority where they found something."""
     taken = [(m.start, m.end) for m in (*matches, *doc._.post_matches, *doc._.service_matches)] + list(doc._.claimed or ())
+    text = doc._.source.text
     return [(s, e) for s, e, label in doc._.ner_spans or ()
-            if label == "LOC" and all(e <= ts or s >= te for ts, te in taken)]
+            if label == "LOC" and all(e <= ts or s >= te for ts, te in taken)
+            and not is_kind_word(text[s:e]) and not dates_mod.is_byline(text[s:e])]
 
 
 def _all_posts(doc: Doc) -> list:

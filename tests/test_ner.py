@@ -178,6 +178,17 @@ def test_an_entity_of_punctuation_alone_is_never_reported():
     assert [(e.text, e.label_) for e in named_entities(doc)] == [("राम", "PER"), ("पटना", "LOC")]
 
 
+def test_an_entity_is_trimmed_of_whitespace_and_never_crosses_a_line_break():
+    from spacy.tokens import Doc, Span
+
+    from nlp.ner.model import named_entities
+
+    words = ["मुंबई", "\n\n ", "राहुल", "\n", "गांधी", "आए"]
+    doc = Doc(spacy.blank("hi").vocab, words=words, spaces=[False] * len(words))
+    doc.set_ents([Span(doc, 0, 2, "LOC"), Span(doc, 2, 5, "PER")])
+    assert [(e.text, e.label_) for e in named_entities(doc)] == [("मुंबई", "LOC")]
+
+
 def test_swapped_copies_keep_the_sentence_and_the_labels_and_bring_new_names():
     from nlp.ner.augment import augment
     from nlp.ner.conll import Sentence
@@ -275,7 +286,7 @@ def test_ner_eval_rules_mode_finds_people_places_and_bodies(tmp_path, capsys):
 
 def test_with_the_model_a_place_outside_the_gazetteer_joins_the_record_and_rule_places_stay_as_they_are(
         pipeline, ner_pipeline):
-    text = "पटना। टीम ने कटेया बाजार और हरपुर कोठी में निरीक्षण किया। पटना के जिलाधिकारी भी मौजूद रहे।"
+    text = "जेएनएन, पटना : टीम ने कटेया बाजार और हरपुर कोठी में निरीक्षण किया। पटना के जिलाधिकारी भी मौजूद रहे।"
     rules = {p.name_hi: p for p in pipeline(text).places}
     both = {p.name_hi: p for p in ner_pipeline(text).places}
     assert "हरपुर कोठी" not in rules
@@ -283,3 +294,13 @@ def test_with_the_model_a_place_outside_the_gazetteer_joins_the_record_and_rule_
     assert (found.type, found.name_en, found.district_en) == ("other", "Harpur Kothi", None)
     assert [text[m.start:m.end] for m in found.mentions] == ["हरपुर कोठी"]
     assert both["पटना"] == rules["पटना"]  # a place the rules found is not found twice
+    assert "जेएनएन" in {text[s:e] for s, e, _ in ner_pipeline.process(text)._.ner_spans}
+    assert "जेएनएन" not in both  # the model's LOC, but a byline is no place
+
+
+@pytest.mark.parametrize("words, kind_only", [("प्रदेश", True), ("जनपद", True), ("जिले", True), ("हरपुर कोठी", False),
+                                              ("गोमती नगर", False)])
+def test_a_kind_of_place_alone_is_no_place_name(words, kind_only):
+    from nlp.places import is_kind_word
+
+    assert is_kind_word(words) is kind_only

@@ -69,13 +69,24 @@ def annotate_docs(model: Language, docs: Iterable[Doc], batch_size: int = 256) -
 
 
 def named_entities(doc: Doc) -> list[Span]:
-    """The doc's PER/LOC/ORG entities that hold a letter or a digit.
+    """The doc's PER/LOC/ORG entities, trimmed of whitespace tokens, that hold a letter or a digit.
 
     A model can tag a bracket or a currency sign it rarely saw in training
-    (IL-NER dev has hundreds of stray "((" tokens); no name is made of
-    punctuation alone.
+    (IL-NER dev has hundreds of stray "((" tokens): no name is made of
+    punctuation alone. In running text it can also run a span over a line
+    break: a name never crosses one.
     """
-    return [ent for ent in doc.ents if ent.label_ in LABELS and any(ch.isalnum() for ch in ent.text)]
+    found = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        text = doc[start:end].text
+        if ent.label_ in LABELS and any(ch.isalnum() for ch in text) and "\n" not in text:
+            found.append(Span(doc, start, end, label=ent.label_))
+    return found
 
 
 def predict_word_spans(model: Language, sentences: Iterable[Sequence[str]]) -> Iterator[list[tuple[int, int, str]]]:
