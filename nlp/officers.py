@@ -306,7 +306,10 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
         honorific = None
         while start < end and doc[start].text in hon:  # IL-NER sometimes tags `श्री` inside the name
             honorific, start = doc[start].text, start + 1
-        if (start < end and not any(index.at(i) for i in range(start, end))
+        words = [doc[i].text for i in range(start, end)]
+        if (words and not any(index.at(i) for i in range(start, end))
+                and all(can_be_name_token(w) or is_initial(w) for w in words)  # not `नवीन पदस्थापना`
+                and (len(words) > 1 or is_name_part(words[0]))  # one word alone must be a known name part
                 and _word(doc, end) not in _named_after_words()):  # not `इंदिरा गांधी शासकीय मेडिकल कॉलेज`
             found.append(Mention(start, end, honorific, "ner"))
     return _dedupe(found)

@@ -101,26 +101,37 @@ def test_the_ner_switch_adds_the_model_without_changing_the_sample_officers(ner_
     assert set(named(doc._.record.officers)) == set(EXPECTED_OFFICERS)
 
 
-PERSON_WITH_TITLE = "श्री राकेश कुमार त्रिपाठी"
+@Language.factory("test_fixed_person_span", default_config={"span": ""})
+def _fixed_person_span(nlp, name: str, span: str):
+    """Stands in for a NER model that tags `span` as a person where it first occurs."""
+    def tag(doc):
+        start = doc.text.index(span)
+        doc._.ner_spans = [(start, start + len(span), "PER")]
+        return doc
+    return tag
 
 
-@Language.component("test_person_span_with_its_honorific")
-def _person_span_with_its_honorific(doc):
-    """Stands in for a NER model that tags the honorific inside the name, as IL-NER sometimes does."""
-    start = doc.text.index(PERSON_WITH_TITLE)
-    doc._.ner_spans = [(start, start + len(PERSON_WITH_TITLE), "PER")]
-    return doc
+def people_with_a_model_span(text: str, span: str) -> list[tuple]:
+    from pipelines import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.nlp.add_pipe("test_fixed_person_span", config={"span": span}, before="vigyapti_people")
+    record = pipeline(text)
+    return [(p.name_hi, p.honorific) for p in record.officers + record.people]
 
 
 def test_a_model_name_span_leaves_its_honorific_out_of_the_name():
-    from pipelines import Pipeline
-    from pipelines.pipeline import DEFAULT_COMPONENTS
+    text = "पटना। बैठक में श्री राकेश कुमार त्रिपाठी भी शामिल हुए।"
+    assert people_with_a_model_span(text, "श्री राकेश कुमार त्रिपाठी") == [("राकेश कुमार त्रिपाठी", "श्री")]
 
-    names = list(DEFAULT_COMPONENTS)
-    names.insert(names.index("vigyapti_people"), "test_person_span_with_its_honorific")
-    record = Pipeline(components=names)(f"पटना। बैठक में {PERSON_WITH_TITLE} भी शामिल हुए।")
-    people = record.officers + record.people
-    assert [(p.name_hi, p.honorific) for p in people] == [("राकेश कुमार त्रिपाठी", "श्री")]
+
+@pytest.mark.parametrize("text, span", [
+    ("पटना। तस्कर राजू को पकड़ा गया।", "तस्कर राजू"),  # a word that is never part of a name
+    ("पटना। पुलिस ने हेरोइन बरामद की।", "हेरोइन"),  # one word that is no known name part
+    ("पटना। इंदिरा गांधी शासकीय मेडिकल कॉलेज में बैठक हुई।", "इंदिरा गांधी"),  # named after her
+])
+def test_a_model_name_span_that_is_no_name_is_no_person(text, span):
+    assert people_with_a_model_span(text, span) == []
 
 
 def test_a_national_ministers_post_takes_no_state_from_the_story(pipeline):
