@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/batch_throughput.py            # 2,000 documents, ~5 minutes on 2 cores
     .venv/bin/python benchmarks/batch_throughput.py --docs 300 --runs local:1   # a quick look
+    .venv/bin/python benchmarks/batch_throughput.py --docs 500 --runs local:1,local+ner:1 \
+        --output benchmarks/results/batch_ner.md   # what `--ner` (the NER model) costs
 
 The corpus is generated, never committed: the sample release and every
 `corpora/annotated/**/*.txt` file, varied by shuffling the sentences of each
@@ -100,8 +102,10 @@ class Measure:
 
 
 def run_once(name: str, corpus: Path, out: Path, engine: str, workers: int) -> Measure:
+    """`engine` is local or dask, with `+ner` for a run with `--ner`."""
+    base, ner = engine.split("+")[0], engine.endswith("+ner")
     command = [str(VIGYAPTI), "batch", str(corpus), "--out", str(out), "--workers", str(workers),
-               "--engine", engine, "--format", "csv", "--quiet"]
+               "--engine", base, "--format", "csv", "--quiet", *(["--ner"] if ner else [])]
     load = os.getloadavg()[0]
     records = out / "records.jsonl"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -186,7 +190,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--runs", default="local:1,local:2,dask:2",
-                        help="engine:workers,... (default local:1,local:2,dask:2)")
+                        help="engine:workers,... (default local:1,local:2,dask:2); local+ner or dask+ner runs with --ner")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
     runs = [(engine, int(n)) for engine, n in (item.split(":") for item in args.runs.split(","))]
