@@ -308,7 +308,7 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             honorific, start = doc[start].text, start + 1
         words = [doc[i].text for i in range(start, end)]
         if (words and not any(index.at(i) for i in range(start, end))
-                and all(can_be_name_token(w) or is_initial(w) for w in words)  # not `नवीन पदस्थापना`
+                and all(can_be_name_token(w) or is_initial(w) for w in words)  # not `तस्कर राजू`
                 and (len(words) > 1 or is_name_part(words[0]))  # one word alone must be a known name part
                 and _word(doc, end) not in _named_after_words()):  # not `इंदिरा गांधी शासकीय मेडिकल कॉलेज`
             found.append(Mention(start, end, honorific, "ner"))

@@ -40,12 +40,14 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 
 def build_language(component_names: Sequence[str] = DEFAULT_COMPONENTS, ner_model: Optional[str] = None,
                    use_ner_model: bool = False) -> Language:
-    """Our tokenizer and components; with `use_ner_model`, the trained NER before the places component."""
+    """Our tokenizer and components; with `use_ner_model`, the trained NER before the first component
+    that reads its spans (places, else people), or last."""
     nlp = blank_hindi()
     for name in component_names:
-        if name == "vigyapti_places" and use_ner_model:
-            nlp.add_pipe("vigyapti_ner", config={"model_path": ner_model})
         nlp.add_pipe(name)
+    if use_ner_model:
+        readers = [name for name in ("vigyapti_places", "vigyapti_people") if name in component_names]
+        nlp.add_pipe("vigyapti_ner", config={"model_path": ner_model}, **({"before": readers[0]} if readers else {}))
     return nlp
 
 
