@@ -235,7 +235,7 @@ def people(doc: Doc) -> Doc:
         places=doc._.place_matches or (),
         organizations=doc._.org_matches or (),
         ner_people=[(s, e) for s, e, label in doc._.ner_spans or () if label == "PER"],
-        home_district=_dateline_district(record),
+        home_district=_home_district(doc, record),
     )
     for finding in findings:
         mentions = [_mention(doc, doc[m.start].idx, _end_char(doc, m.end)) for m in finding.mentions]
@@ -261,6 +261,21 @@ def people(doc: Doc) -> Doc:
                 mentions=mentions, quotes=quotes,
             ))
     return doc
+
+
+def _home_district(doc: Doc, record):
+    """The district the document is about: the one district its body names as a district
+    (`गंजाम जिले के किसानों`, `जनपद बस्ती`), else the dateline's. A dateline is often the state
+    capital where the release was issued (भुवनेश्वर/छत्रपुर, कोलकाता), not the district it reports on."""
+    named = {}
+    for match in doc._.place_matches or ():
+        if match.cue == "district" and doc._.source.to_original(match.start, match.end)[0] >= (record.dateline.end or 0):
+            entry = next((c for c in match.candidates if c.district_en), None)
+            if entry is not None:
+                named.setdefault(entry.district_en, entry)
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return _dateline_district(record)
 
 
 def _dateline_district(record):
