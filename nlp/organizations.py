@@ -77,6 +77,11 @@ def _modifier_ok(text: str) -> bool:
     return stats is None or stats.organization > 0 or stats.total < 8
 
 
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written between two words with no space (स्व-सहायता)."""
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
 def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset(),
                        places: frozenset[int] = frozenset()) -> list[OrgMatch]:
     """Organisation spans (char offsets of doc.text); tokens in `blocked` are never part of one.
@@ -101,8 +106,13 @@ def find_organizations(doc: Doc, blocked: frozenset[int] = frozenset(),
                 key = tuple(keys[i:i + size])
                 if len(key) == size and key in heads and i > 0:
                     start = i
-                    while start > 0 and i - start < MAX_MODIFIERS and start - 1 not in blocked and _modifier_ok(doc[start - 1].text):
-                        start -= 1
+                    while start > 0 and i - start < MAX_MODIFIERS and start - 1 not in blocked:
+                        if _joining_hyphen(doc, start - 1) and start - 2 not in blocked and _modifier_ok(doc[start - 2].text):
+                            start -= 2  # `स्व-सहायता समूह`: a hyphenated modifier is one
+                        elif _modifier_ok(doc[start - 1].text):
+                            start -= 1
+                        else:
+                            break
                     with_place = start
                     while with_place > 0 and with_place - 1 in places:
                         with_place -= 1
