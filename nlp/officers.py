@@ -619,7 +619,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
             if _word(doc, m.end) in POSSESSIVES or m.source == "between-posts":
                 after = []  # `येदियुरप्पा के मीडिया सचिव` is someone else: his media secretary
             else:
-                after = _trim_before_next_person(doc, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)
+                after = _trim_before_next_person(doc, index, _chain(doc, index, m.end, +1, stop, CHAIN_WORDS | {"को"}), stop)
             claimed.update(after)
             chains.append((person, m, after, []))
     for n, (person, m, after, _) in enumerate(chains):
@@ -741,8 +741,9 @@ def _add_post(person: PersonFinding, finding: PostFinding) -> None:
     person.posts.append(finding)
 
 
-def _trim_before_next_person(doc: Doc, chain: list[int], mention_tokens: set[int]) -> list[int]:
-    """`X और उपजिलाधिकारी जोशीमठ श्री Y`: what follows the last `और` describes Y."""
+def _trim_before_next_person(doc: Doc, index: _Index, chain: list[int], mention_tokens: set[int]) -> list[int]:
+    """`X और उपजिलाधिकारी जोशीमठ श्री Y`, `X, मंदिर समिति के मुख्य कार्याधिकारी श्री Y`: what follows
+    the last `और`, or the last comma when a post follows it, describes Y."""
     if not chain:
         return chain
     nxt = chain[-1] + 1
@@ -751,7 +752,10 @@ def _trim_before_next_person(doc: Doc, chain: list[int], mention_tokens: set[int
     if nxt not in mention_tokens:
         return chain
     cut = [i for i in chain if doc[i].text in COORDINATORS]
-    return [i for i in chain if i < cut[-1]] if cut else chain
+    commas = [i for i in chain if doc[i].text == ","]
+    if commas and any(index.at(i) is not None and index.at(i).kind == "post" for i in chain if i > commas[-1]):
+        cut.append(commas[-1])
+    return [i for i in chain if i < max(cut)] if cut else chain
 
 
 def _most_named_district(index: _Index, state_hint: Optional[str]):

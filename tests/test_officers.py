@@ -241,3 +241,25 @@ def test_and_inside_a_description_before_the_name(pipeline):
     assert posts["Abhishek Ranjan Dubey"] == [("Collector", "Vidisha")]
     assert [t for t, _ in posts["Ram Kumar"]] == ["District Magistrate"]
     assert [t for t, _ in posts["Shyam Singh"]] == ["Superintendent of Police"]
+
+
+def test_in_a_list_of_officers_each_post_goes_to_the_name_after_it(pipeline):
+    record = pipeline("पणजी। बैठक में मुख्यमंत्री प्रमोद सावंत, मुख्य सचिव परिमल राय और स्वास्थ्य सचिव अनिल कुमार मौजूद थे।")
+    posts = {o.name_hi: [p.title_en for p in o.posts] for o in record.officers}
+    assert posts["प्रमोद सावंत"] == ["Chief Minister"]
+    assert posts["परिमल राय"] == ["Chief Secretary"]
+
+
+def test_a_district_named_as_a_district_in_the_body_beats_a_capital_in_the_dateline(pipeline):
+    record = pipeline("भुवनेश्वर/छत्रपुर, 12 मार्च 2024 - नुआपाड़ा जिले के पशुपालकों को अनुदान की राशि बुधवार को भेजी गई। "
+                      "कलेक्टर श्री रमेश चंद्र नायक ने बताया कि 8 हजार लोगों को लाभ मिला।")
+    [officer] = record.officers
+    assert (officer.posts[0].title_en, officer.posts[0].district_en, officer.posts[0].state_en) == (
+        "Collector", "Nuapada", "Odisha")
+
+
+def test_a_self_help_groups_president_is_no_officer(pipeline):
+    record = pipeline("कोरबा। पाली विकासखंड के जय अंबे स्व-सहायता समूह की अध्यक्ष श्रीमती रामबाई ने बताया कि आय बढ़ी।")
+    assert not record.officers
+    assert [(p.name_hi, p.organization) for p in record.people] == [("रामबाई", "Ambe Swa-sahayata Samuh")]
+    assert [o.name_hi for o in record.organizations] == ["अंबे स्व-सहायता समूह"]
