@@ -93,9 +93,22 @@ def is_name_part(word: str) -> bool:
     return bool(stats and stats.person and stats.person / stats.total >= 0.5)
 
 
+@lru_cache(maxsize=None)
+def _post_words() -> frozenset[str]:
+    """One-word post titles and heads (कलेक्टर, मुख्यमंत्री), folded."""
+    words = [r["hi"] for r in read_tsv("post_heads.tsv")] + [r["hi"] for r in read_tsv("post_titles.tsv")]
+    return frozenset(fold(w) for w in words if " " not in w)
+
+
+def is_post_plural(word: str) -> bool:
+    """The plural of a post (कलेक्टरों, मुख्यमंत्रियों, अधिकारियों): a group of officials, never a name."""
+    key = fold(word)
+    return (key.endswith("ों") and key[:-2] in _post_words()) or (key.endswith("ियों") and key[:-4] + "ी" in _post_words())
+
+
 def can_be_name_token(word: str) -> bool:
-    """A Devanagari or capitalised Latin word that is not a stop word."""
-    if _NOT_NAME.search(word) or word in honorifics() or fold(word) in _not_name_words():
+    """A Devanagari or capitalised Latin word that is not a stop word nor the plural of a post."""
+    if _NOT_NAME.search(word) or word in honorifics() or fold(word) in _not_name_words() or is_post_plural(word):
         return False
     if word.isascii():
         return word[:1].isupper() and word.replace(".", "").isalpha()

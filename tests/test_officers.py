@@ -263,3 +263,9 @@ def test_a_self_help_groups_president_is_no_officer(pipeline):
     assert not record.officers
     assert [(p.name_hi, p.organization) for p in record.people] == [("रामबाई", "Ambe Swa-sahayata Samuh")]
     assert [o.name_hi for o in record.organizations] == ["अंबे स्व-सहायता समूह"]
+
+
+def test_the_plural_of_a_post_is_a_group_of_officials_not_a_name(pipeline):
+    record = pipeline("सूरत। मुख्य सचिव ने सभी कलेक्टरों और नगर आयुक्तों के साथ बैठक की। प्रधानमंत्री मुख्यमंत्रियों से बात करेंगे।")
+    assert [o.name_hi for o in record.officers if o.name_hi] == []
+    assert record.people == []
