@@ -584,14 +584,22 @@ def _district_entry(anchor: Anchor, state_hint: Optional[str]):
     return cands[0] if cands else None
 
 
-def document_state_hint(index: _Index) -> Optional[str]:
-    """The state named most often in the document, to break ties (रायगढ़)."""
+def _state_counts(index: _Index) -> dict[str, int]:
     counts: dict[str, int] = {}
     for a in index.anchors:
         name = _state_name(a) if a.kind == "place" else None
         if name:
             counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return counts
+
+
+def _dominant_state(counts: dict[str, int]) -> Optional[str]:
+    """The state the document is about, to break ties (रायगढ़): the one named most often, when it is named
+    at least twice as often as any other. A digest of news from several states has none."""
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return max(counts, key=counts.get)
 
 
 def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places: Sequence[Any],
@@ -606,9 +614,10 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
     _initials_not_posts(doc, index)
     mentions = find_mentions(doc, index, ner_people)
     people = _group(doc, index, mentions)
-    hint = document_state_hint(index)
+    states = _state_counts(index)
+    hint = _dominant_state(states)
     home = home_district or _most_named_district(index, hint)
-    if home is not None and hint is None:
+    if home is not None and not states:  # a text that names no state is about its home district's
         hint = home.state_en
     mention_tokens = {i for p in people for m in p.mentions for i in range(m.start, m.end)}
     claimed: set[int] = set()

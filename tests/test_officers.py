@@ -269,3 +269,13 @@ def test_the_plural_of_a_post_is_a_group_of_officials_not_a_name(pipeline):
     record = pipeline("सूरत। मुख्य सचिव ने सभी कलेक्टरों और नगर आयुक्तों के साथ बैठक की। प्रधानमंत्री मुख्यमंत्रियों से बात करेंगे।")
     assert [o.name_hi for o in record.officers if o.name_hi] == []
     assert record.people == []
+
+
+@pytest.mark.parametrize("text, state", [
+    ("लखनऊ। उत्तर प्रदेश में 30 नए मामले मिले। उत्तर प्रदेश सरकार ने सख्ती बढ़ाई। ", "Uttar Pradesh"),
+    ("नई दिल्ली। दिल्ली में 20 नए मामले मिले। उत्तर प्रदेश में 30 नए मामले मिले। दिल्ली और उत्तर प्रदेश में सख्ती बढ़ी। ", None),
+])
+def test_a_state_post_takes_the_documents_state_only_when_one_state_dominates(pipeline, text, state):
+    record = pipeline(text + "मुख्य सचिव राजेंद्र तिवारी ने बैठक की।")
+    [officer] = record.officers
+    assert (officer.posts[0].title_en, officer.posts[0].state_en) == ("Chief Secretary", state)
