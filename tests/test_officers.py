@@ -279,3 +279,8 @@ def test_a_state_post_takes_the_documents_state_only_when_one_state_dominates(pi
     record = pipeline(text + "मुख्य सचिव राजेंद्र तिवारी ने बैठक की।")
     [officer] = record.officers
     assert (officer.posts[0].title_en, officer.posts[0].state_en) == ("Chief Secretary", state)
+
+
+def test_an_age_before_a_name_is_not_part_of_it(pipeline):
+    record = pipeline("पटना। 45 वर्षीय धूप नारायण ने बताया कि फसल खराब हुई।")
+    assert [p.name_hi for p in record.people] == ["धूप नारायण"]
