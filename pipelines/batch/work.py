@@ -36,9 +36,16 @@ def default_factory():
 
 def ner_factory():
     """The Pipeline with the shipped NER model (`vigyapti batch --ner`); a module-level
-    function, so workers unpickle the same factory and build its pipeline once."""
+    function, so workers unpickle the same factory and build its pipeline once.
+
+    The model's matrix products would use every core through OpenBLAS in every
+    worker; a batch gets its parallelism from the workers, so each keeps one thread.
+    """
+    from threadpoolctl import threadpool_limits
+
     from pipelines import Pipeline
 
+    threadpool_limits(limits=1, user_api="blas")
     return Pipeline(use_ner_model=True)
 
 
