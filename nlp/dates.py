@@ -1,7 +1,9 @@
 """Dates in Hindi and English forms, and the dateline that opens a release.
 
 '6 फरवरी, 2021', 'फरवरी 6, 2021', '06.02.2021' (day first, as in India),
-'6th February 2021'. Month names live in data/months.tsv.
+'6th February 2021', and a day in words when a year or a case word follows
+('तीन मई तक', 'छह मार्च को'; not 'एक मार्च निकाला', a march). Month names
+live in data/months.tsv, number words in data/number_words_hi.tsv.
 """
 from __future__ import annotations
 
@@ -33,15 +35,30 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def _day_words() -> dict[str, int]:
+    """Days of the month in words (एक ... इकतीस), folded."""
+    return {fold(r["word"]): int(r["value"]) for r in read_tsv("number_words_hi.tsv")
+            if r["kind"] == "unit" and 1 <= int(r["value"]) <= 31}
+
+
+# After a day in words, a month is a date only before a year or one of these (तीन मई तक, छह मार्च को).
+DATE_CASE_WORDS = ("को", "से", "तक", "की", "के", "का")
+
+
+@lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern, str]]:
     names = sorted(_months(), key=len, reverse=True)
     month = "(?P<month>" + "|".join(re.escape(n) for n in names) + r")\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d\d)"
+    day_word = "(?P<day>" + "|".join(re.escape(w) for w in sorted(_day_words(), key=len, reverse=True)) + ")"
+    case = "(?:" + "|".join(DATE_CASE_WORDS) + ")"
     return [
         (re.compile(rf"{NOT_BEFORE}{day}\s*{month}{NOT_AFTER}(?:\s*(?:,\s*)?{year}(?!\d))?", re.I), "dmy"),
         (re.compile(rf"{NOT_BEFORE}{month}{NOT_AFTER}\s*{day},?\s*{year}(?!\d)", re.I), "mdy"),
         (re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)(?P<sep>[./-])(?P<month>[01]?\d)(?P=sep){year}(?!\d)"), "numeric"),
+        (re.compile(rf"{NOT_BEFORE}{day_word}\s+{month}{NOT_AFTER}(?:\s*,?\s*{year}(?!\d)|(?=\s+{case}{NOT_AFTER}))"),
+         "dmy_words"),
     ]
 
 
@@ -72,7 +89,9 @@ def find_dates(text: str) -> list[DateMatch]:
             month = int(raw_month) if kind == "numeric" else months.get(fold(raw_month).lower())
             if not month or not 1 <= month <= 12:
                 continue
-            found.append(DateMatch(s, e, _iso(match.group("year"), month, match.group("day"))))
+            day = match.group("day")
+            day = str(_day_words()[fold(day)]) if kind == "dmy_words" else day
+            found.append(DateMatch(s, e, _iso(match.group("year"), month, day)))
             added.append((s, e))
         taken = sorted(taken + added)
     return sorted(found, key=lambda d: d.start)

@@ -67,6 +67,7 @@ def test_two_numbers_side_by_side_are_not_one():
     ("राज्य में 553 मामले सामने आए और 155 लोग ठीक हुए।", ["मामले", "लोग"]),  # a noun, then what is said of it
     ("14 लाख मास्क जिले भर में वितरित", ["मास्क"]),
     ("90 वर्षीय महिला की मौत", ["वर्षीय"]),
+    ("लॉकडाउन तीन मई तक है और 20 दुकानें बंद रहीं।", ["दुकानें"]),  # a date in words is no figure
 ])
 def test_the_counted_noun_phrase(pipeline, text, of):
     assert [f.of for f in pipeline(text).figures] == of

@@ -65,11 +65,19 @@ def test_language_id(text, lang):
     ("6th February 2021", "2021-02-06"),
     ("31 सितम्बर 2021", None),  # no such day
     ("5 मई", None),  # no year
+    ("छह अप्रैल 2020", "2020-04-06"),  # a day in words
+    ("तीन मई तक", None),  # a day in words before a case word
 ])
 def test_dates(text, iso):
     norm = normalize(text).text
     (found,) = find_dates(norm)
     assert found.iso == iso
+
+
+def test_a_day_in_words_needs_a_year_or_a_case_word_after_the_month():
+    assert find_dates("छात्रों ने एक मार्च निकाला।") == []  # a march, not 1 March
+    text = "दंपती एक मार्च को लौटे।"
+    assert [text[d.start:d.end] for d in find_dates(text)] == ["एक मार्च"]
 
 
 def test_contacts_forms():
