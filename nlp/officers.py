@@ -31,6 +31,7 @@ from typing import Any, Optional, Sequence
 from spacy.tokens import Doc
 
 from nlp.lexicons import read_list, read_tsv
+from nlp.normalize import fold
 from nlp.places import gazetteer
 from nlp.romanize import abbreviation_letters, lexicon_key, public_figure, public_figure_first_words
 from nlp.terms import translate_term
@@ -640,7 +641,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
         person_hint = None if _national_figure(person) else hint
         for chain in (before, after):
             # a post in a Union ministry (`स्वास्थ्य मंत्रालय के संयुक्त सचिव`) has no state of its own
-            chain_hint = None if _in_union_ministry(doc, index, chain) else person_hint
+            chain_hint = None if _in_union_ministry(doc, index, chain) or _foreign_post(doc, index, chain) else person_hint
             for a in _anchors_in(index, chain):
                 if a.kind == "service" and a.data.code not in person.services:
                     person.services.append(a.data.code)
@@ -665,6 +666,17 @@ def _named_after_words() -> frozenset[str]:
     """Words after a person's name that make it the name of a thing: organisation heads, शासकीय, स्टेडियम ..."""
     heads = frozenset(row["word"].split()[0] for row in read_tsv("org_heads.tsv"))
     return heads | frozenset(read_list("named_after_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_tsv("demonyms.tsv"))
+
+
+def _foreign_post(doc: Doc, index: _Index, chain: list[int]) -> bool:
+    """A post right after a demonym (अमेरिकी स्वास्थ्य मंत्री) is another country's: no Indian state."""
+    return any(a.kind == "post" and a.start > 0 and fold(doc[a.start - 1].text) in _demonyms()
+               for a in _anchors_in(index, chain))
 
 
 def _in_union_ministry(doc: Doc, index: _Index, chain: list[int]) -> bool:
