@@ -674,8 +674,10 @@ def _demonyms() -> frozenset[str]:
 
 
 def _foreign_post(doc: Doc, index: _Index, chain: list[int]) -> bool:
-    """A post right after a demonym (अमेरिकी स्वास्थ्य मंत्री) is another country's: no Indian state."""
-    return any(a.kind == "post" and a.start > 0 and fold(doc[a.start - 1].text) in _demonyms()
+    """A post right after a demonym (अमेरिकी स्वास्थ्य मंत्री) or with another country in its chain
+    (अमेरिका के स्वास्थ्य मंत्री) is that country's: no Indian state."""
+    return any((a.kind == "post" and a.start > 0 and fold(doc[a.start - 1].text) in _demonyms())
+               or (a.kind == "place" and a.data.best.type == "country" and a.data.best.name_en != "India")
                for a in _anchors_in(index, chain))
 
 

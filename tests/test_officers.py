@@ -289,8 +289,9 @@ def test_a_word_before_a_name_that_is_never_part_of_one(pipeline, text, name):
     assert [p.name_hi for p in pipeline(text).people] == [name]
 
 
-def test_a_post_after_a_demonym_is_another_countrys_and_takes_no_state(pipeline):
-    record = pipeline("नई दिल्ली। दिल्ली में 20 नए मामले मिले। दिल्ली सरकार ने सख्ती बढ़ाई। अमेरिकी स्वास्थ्य मंत्री "
+@pytest.mark.parametrize("foreign", ["अमेरिकी", "अमेरिका के"])
+def test_another_countrys_post_takes_no_state(pipeline, foreign):
+    record = pipeline(f"नई दिल्ली। दिल्ली में 20 नए मामले मिले। दिल्ली सरकार ने सख्ती बढ़ाई। {foreign} स्वास्थ्य मंत्री "
                       "एलेक्स अजार ने कहा कि टीका जल्द आएगा। दिल्ली के स्वास्थ्य मंत्री सत्येंद्र जैन ने कहा कि तैयारी है।")
     states = {o.name_hi: o.posts[0].state_en for o in record.officers}
     assert states == {"एलेक्स अजार": None, "सत्येंद्र जैन": "Delhi"}
