@@ -36,9 +36,9 @@ def _months() -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def _day_words() -> dict[str, int]:
-    """Days of the month in words (एक ... इकतीस), folded."""
-    return {fold(r["word"]): int(r["value"]) for r in read_tsv("number_words_hi.tsv")
-            if r["kind"] == "unit" and 1 <= int(r["value"]) <= 31}
+    """Days of the month in words (एक ... इकतीस), as written and folded."""
+    return {form: int(r["value"]) for r in read_tsv("number_words_hi.tsv")
+            if r["kind"] == "unit" and 1 <= int(r["value"]) <= 31 for form in (r["word"], fold(r["word"]))}
 
 
 # After a day in words, a month is a date only before a year or one of these (तीन मई तक, छह मार्च को).

@@ -640,7 +640,7 @@ def link_people(doc: Doc, services: Sequence[Any], posts: Sequence[Any], places:
         # a national figure's `गृह मंत्री` is the Union one, whatever state the document is about
         person_hint = None if _national_figure(person) else hint
         for chain in (before, after):
-            # a post in a Union ministry (`स्वास्थ्य मंत्रालय के संयुक्त सचिव`) has no state of its own
+            # a post in a Union ministry (`स्वास्थ्य मंत्रालय के संयुक्त सचिव`) or another country's has no state
             chain_hint = None if _in_union_ministry(doc, index, chain) or _foreign_post(doc, index, chain) else person_hint
             for a in _anchors_in(index, chain):
                 if a.kind == "service" and a.data.code not in person.services:
