@@ -196,3 +196,9 @@ def test_a_common_word_place_after_a_post_and_its_field_is_a_place(pipeline):
     record = pipeline("लखनऊ। श्री अनिल कुमार यादव, पीसीएस, उपजिलाधिकारी, सदर, बस्ती को संयुक्त निदेशक बनाया गया है।")
     assert "Basti" in {p.name_en for p in record.places}
     assert record.officers[0].posts[0].district_en == "Basti"
+
+
+def test_a_dash_glued_to_a_place_in_a_headline_list_is_not_part_of_its_name(pipeline):
+    text = "कोरोना अपडेट: केरल- 17 नए मामले, बिहार- 3 नए मामले"
+    names = {p.name_hi: [text[m.start:m.end] for m in p.mentions] for p in pipeline(text).places}
+    assert names == {"केरल": ["केरल"], "बिहार": ["बिहार"]}
