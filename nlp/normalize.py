@@ -84,14 +84,19 @@ def normalize(original: str) -> Normalized:
     return Normalized(original, "".join(out), tuple(starts), tuple(ends))
 
 
+_FINAL_AI = re.compile(r"(?<=[\u0900-\u097f])आइ(?![\u0900-\u097f])")
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """A matching key for lexicon look-ups: spelling variants collapse.
 
-    Nukta dropped everywhere, chandrabindu as anusvara, ZWJ/ZWNJ removed.
+    Nukta dropped everywhere, chandrabindu as anusvara, ZWJ/ZWNJ removed, and a letter
+    abbreviation's final आइ as आई (Dainik Jagran writes पीटीआइ, एसएसआइ for पीटीआई, एसएसआई).
     Not for display: only for comparing words.
     """
     text = unicodedata.normalize("NFC", text)
     text = unicodedata.normalize("NFD", text).replace(_NUKTA, "")
     text = text.replace("\u0901", "\u0902")
+    text = _FINAL_AI.sub("आई", text)
     return "".join(ch for ch in text if ch not in _ZERO_WIDTH)

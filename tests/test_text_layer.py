@@ -41,6 +41,11 @@ def test_fold_unifies_nukta_and_chandrabindu():
     assert fold("पाँच") == fold("पांच")
 
 
+def test_fold_reads_jagrans_final_ai_in_letter_abbreviations():
+    assert fold("पीटीआइ") == fold("पीटीआई") and fold("एसएसआइ ने") == fold("एसएसआई ने")
+    assert fold("आइए") != fold("आईए")  # only at the end of a word
+
+
 def test_sentences_do_not_break_after_abbreviations():
     text = "डॉ. नीलेश देवरे ने कहा। भा.प्र.से. अधिकारी आए। रु. 500 मिले।\nदूसरा पैरा।"
     got = [text[s:e] for s, e in sentences(text)]
