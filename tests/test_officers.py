@@ -284,6 +284,8 @@ def test_a_state_post_takes_the_documents_state_only_when_one_state_dominates(pi
 @pytest.mark.parametrize("text, name", [
     ("पटना। 45 वर्षीय धूप नारायण ने बताया कि फसल खराब हुई।", "धूप नारायण"),  # an age
     ("देहरादून। संवाददाता अमित शर्मा ने बताया कि बैठक हुई।", "अमित शर्मा"),  # a byline
+    ("लखनऊ। शिक्षिका दीपा द्विवेदी ने बताया कि बच्चे पढ़ रहे हैं।", "दीपा द्विवेदी"),  # an occupation
+    ("उडुपी। चन्नप्पा पुजारी ने बताया कि नाव लौट आई।", "चन्नप्पा पुजारी"),  # पुजारी is also a surname
 ])
 def test_a_word_before_a_name_that_is_never_part_of_one(pipeline, text, name):
     assert [p.name_hi for p in pipeline(text).people] == [name]
@@ -295,3 +297,9 @@ def test_another_countrys_post_takes_no_state(pipeline, foreign):
                       "एलेक्स अजार ने कहा कि टीका जल्द आएगा। दिल्ली के स्वास्थ्य मंत्री सत्येंद्र जैन ने कहा कि तैयारी है।")
     states = {o.name_hi: o.posts[0].state_en for o in record.officers}
     assert states == {"एलेक्स अजार": None, "सत्येंद्र जैन": "Delhi"}
+
+
+def test_a_jagran_style_abbreviated_post_is_found(pipeline):
+    record = pipeline("कानपुर। एसएसआइ इमाम जैदी ने बताया कि जांच जारी है। चिकित्साधिकारी बीबी सिंह ने भी बात की।")
+    assert {o.name_hi: o.posts[0].title_en for o in record.officers} == {
+        "इमाम जैदी": "Senior Sub-Inspector", "बीबी सिंह": "Medical Officer"}
