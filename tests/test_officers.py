@@ -303,3 +303,8 @@ def test_a_jagran_style_abbreviated_post_is_found(pipeline):
     record = pipeline("कानपुर। एसएसआइ इमाम जैदी ने बताया कि जांच जारी है। चिकित्साधिकारी बीबी सिंह ने भी बात की।")
     assert {o.name_hi: o.posts[0].title_en for o in record.officers} == {
         "इमाम जैदी": "Senior Sub-Inspector", "बीबी सिंह": "Medical Officer"}
+
+
+def test_a_locality_before_a_resident_is_no_person(pipeline):
+    record = pipeline("लखनऊ। गोमती नगर निवासी महिला डॉक्टर संक्रमित मिली।")
+    assert record.people == [] and record.officers == []
