@@ -16,7 +16,7 @@ from spacy.lang.hi.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from nlp.figures import is_word
-from nlp.lexicons import read_tsv
+from nlp.lexicons import read_list, read_tsv
 from nlp.names import word_stats
 from nlp.normalize import fold
 from nlp.terms import translate_term
@@ -55,6 +55,12 @@ def _known() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    """Time adverbs, conjunctions and ordinals spaCy's stop words lack (आज, जोकि, दूसरा)."""
+    return frozenset(fold(w) for w in read_list("function_words_hi.txt"))
+
+
+@lru_cache(maxsize=None)
 def _domain_words() -> frozenset[str]:
     """Department domains of the post grammar (परिवहन, समाज कल्याण) name bodies too."""
     return frozenset(w for r in read_tsv("post_domains.tsv") for w in fold(r["hi"]).split())
@@ -69,7 +75,7 @@ def _english_heads() -> dict[str, str]:
 def _modifier_ok(text: str) -> bool:
     """A word that can stand in an organisation's name: a known domain or term,
     a word IL-NER saw inside one, or a rare word."""
-    if not is_word(text) or text in STOP_WORDS or fold(text) in STOP_WORDS:
+    if not is_word(text) or text in STOP_WORDS or fold(text) in STOP_WORDS or fold(text) in _function_words():
         return False
     if fold(text) in _domain_words() or translate_term(text) is not None:
         return True

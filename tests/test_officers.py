@@ -308,3 +308,11 @@ def test_a_jagran_style_abbreviated_post_is_found(pipeline):
 def test_a_locality_before_a_resident_is_no_person(pipeline):
     record = pipeline("लखनऊ। गोमती नगर निवासी महिला डॉक्टर संक्रमित मिली।")
     assert record.people == [] and record.officers == []
+
+
+@pytest.mark.parametrize("text, name, english", [
+    ("नई दिल्ली। आज वित्त मंत्रालय ने आंकड़े जारी किए।", "वित्त मंत्रालय", "Finance Ministry"),
+    ("जिनेवा। जोकि विश्व स्वास्थ्य संगठन ने चेतावनी दी।", "विश्व स्वास्थ्य संगठन", "World Health Organization"),
+])
+def test_a_function_word_before_an_organisation_is_not_part_of_its_name(pipeline, text, name, english):
+    assert [(o.name_hi, o.name_en) for o in pipeline(text).organizations] == [(name, english)]
