@@ -282,16 +282,18 @@ def find_mentions(doc: Doc, index: _Index, ner_people: Sequence[tuple[int, int]]
             start = _backward_name(doc, index, tok.i, strict=True)
             if tok.i - start >= 2:
                 found.append(Mention(start, tok.i, source="verb"))
-        if tok.text in RESIDENCE_WORDS and index.at(tok.i + 1) is None:
-            # `बरेली निवासी इमरान और ...`: a person after `resident of PLACE`
-            end = _forward_name(doc, index, tok.i + 1, strict=True)
-            if end > tok.i + 1 and (_word(doc, end) in AFTER_RESIDENT or _is_alias_or_identity(doc, index, end)):
-                found.append(Mention(tok.i + 1, end, source="residence"))
+        person_before = False
         if tok.text in KIN_AND_RESIDENCE and index.at(tok.i - 1) is None:
             # `राम सिंह पुत्र ...`, `सोनू पाल निवासी सहसपुर`: a person before their father's name or address
             start = _backward_name(doc, index, tok.i, strict=True)
             if tok.i - start >= 2:
                 found.append(Mention(start, tok.i, source="residence"))
+                person_before = True
+        if tok.text in RESIDENCE_WORDS and index.at(tok.i + 1) is None and not person_before:
+            # `बरेली निवासी इमरान और ...`: a person after `resident of PLACE` (after `NAME निवासी`, a place)
+            end = _forward_name(doc, index, tok.i + 1, strict=True)
+            if end > tok.i + 1 and (_word(doc, end) in AFTER_RESIDENT or _is_alias_or_identity(doc, index, end)):
+                found.append(Mention(tok.i + 1, end, source="residence"))
         if _is_alias_or_identity(doc, index, tok.i):
             # `सुरेश गंझू उर्फ तूफान`, `की पहचान पप्पू कुशवाह के रूप में हुई`: a person, with or without a post
             start = _backward_name(doc, index, tok.i, strict=False)
