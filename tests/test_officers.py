@@ -316,3 +316,16 @@ def test_a_locality_before_a_resident_is_no_person(pipeline):
 ])
 def test_a_function_word_before_an_organisation_is_not_part_of_its_name(pipeline, text, name, english):
     assert [(o.name_hi, o.name_en) for o in pipeline(text).organizations] == [(name, english)]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("देहरादून। सोनू पाल निवासी सहसपुर को पकड़ा गया।", ["सोनू पाल"]),  # NAME निवासी PLACE
+    ("बरेली। बरेली निवासी इमरान को पकड़ा गया।", ["इमरान"]),  # PLACE निवासी NAME
+])
+def test_a_resident_and_a_residence_around_niwasi(pipeline, text, people):
+    assert [p.name_hi for p in pipeline(text).people] == people
+
+
+def test_director_general_in_english_words_is_one_post(pipeline):
+    record = pipeline("जिनेवा। विश्व स्वास्थ्य संगठन के डायरेक्टर जनरल टेड्रोस अडेहनॉम गेब्रीयेसस ने कहा कि खतरा बढ़ा है।")
+    assert [(o.name_hi, o.posts[0].title_en) for o in record.officers] == [("टेड्रोस अडेहनॉम गेब्रीयेसस", "Director General")]
