@@ -378,6 +378,11 @@ def _doc_units(doc) -> list[_Unit]:
     return units
 
 
+def is_post_word(word: str) -> bool:
+    """A one-word post head or title of the post lexicons (कलेक्टर, मुख्यमंत्री, अधिकारी)."""
+    return any(w.kind in ("head", "title") for w in _lexicon().by_words.get((_key(word),), ()))
+
+
 def find_posts(doc) -> list[PostMatch]:
     """Post titles in a Doc made with `blank_hindi()` from normalised text, left to right."""
     return _match_units(_doc_units(doc), doc.text)

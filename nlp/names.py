@@ -16,6 +16,7 @@ from typing import Optional
 
 from spacy.lang.hi.stop_words import STOP_WORDS
 
+from nlp.designations import is_post_word
 from nlp.figures import is_word
 from nlp.lexicons import read_list, read_tsv
 from nlp.normalize import fold
@@ -93,17 +94,10 @@ def is_name_part(word: str) -> bool:
     return bool(stats and stats.person and stats.person / stats.total >= 0.5)
 
 
-@lru_cache(maxsize=None)
-def _post_words() -> frozenset[str]:
-    """One-word post titles and heads (कलेक्टर, मुख्यमंत्री), folded."""
-    words = [r["hi"] for r in read_tsv("post_heads.tsv")] + [r["hi"] for r in read_tsv("post_titles.tsv")]
-    return frozenset(fold(w) for w in words if " " not in w)
-
-
 def is_post_plural(word: str) -> bool:
     """The plural of a post (कलेक्टरों, मुख्यमंत्रियों, अधिकारियों): a group of officials, never a name."""
     key = fold(word)
-    return (key.endswith("ों") and key[:-2] in _post_words()) or (key.endswith("ियों") and key[:-4] + "ी" in _post_words())
+    return (key.endswith("ों") and is_post_word(key[:-2])) or (key.endswith("ियों") and is_post_word(key[:-4] + "ी"))
 
 
 def can_be_name_token(word: str) -> bool:

@@ -138,24 +138,17 @@ def places(doc: Doc) -> Doc:
     matches = find_places(doc, post_spans=[(m.start, m.end) for m in doc._.post_matches])
     doc._.place_matches = matches
     hint = _document_state(matches)
+    text = doc._.source.text
+    found = [(m.start, m.end, _best_candidate(m.candidates, hint)) for m in matches]
+    found = [f for f in found if f[2] is not None]  # the rules keep only places the gazetteer resolves
+    found += [(s, e, gazetteer().best(text[s:e], hint)) for s, e in _model_only_places(doc, matches)]
     grouped: dict[tuple, Place] = {}
-    for match in matches:
-        entry = _best_candidate(match.candidates, hint)
-        if entry is None:
-            continue
-        key = (entry.name_en, entry.type, entry.state_en)
-        if key not in grouped:
-            name_hi = original_span(doc, match.start, match.end)[2]
-            grouped[key] = Place(name_hi, entry.name_en, entry.type, entry.district_en, entry.state_en)
-        grouped[key].mentions.append(_mention(doc, match.start, match.end))
-    for start, end in _model_only_places(doc, matches):
-        text = doc._.source.text[start:end]
-        entry = gazetteer().best(text, hint)
-        key = (entry.name_en, entry.type, entry.state_en) if entry else ("", "other", fold(text))
+    for start, end, entry in found:
+        key = (entry.name_en, entry.type, entry.state_en) if entry else ("", "other", fold(text[start:end]))
         if key not in grouped:
             name_hi = original_span(doc, start, end)[2]
             grouped[key] = (Place(name_hi, entry.name_en, entry.type, entry.district_en, entry.state_en) if entry
-                            else Place(name_hi, english.place_name(text), "other"))
+                            else Place(name_hi, english.place_name(text[start:end]), "other"))
         grouped[key].mentions.append(_mention(doc, start, end))
     doc._.record.places.extend(grouped.values())
     return doc
